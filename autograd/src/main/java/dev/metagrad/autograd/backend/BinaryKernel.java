@@ -1,0 +1,137 @@
+package dev.metagrad.autograd.backend;
+
+/**
+ * Element-wise functions of two broadcast operands, {@code out = f(x, y)}. Comparison kernels yield
+ * 0/1 in the operands' floating type (masks for derivatives); {@link Backend#compare} turns them into
+ * {@code bool} tensors for the public API.
+ */
+public enum BinaryKernel {
+    /** {@code x + y}. */
+    ADD {
+        @Override
+        public double apply(double x, double y) {
+            return x + y;
+        }
+    },
+    /** {@code x - y}. */
+    SUB {
+        @Override
+        public double apply(double x, double y) {
+            return x - y;
+        }
+    },
+    /** {@code x * y}. */
+    MUL {
+        @Override
+        public double apply(double x, double y) {
+            return x * y;
+        }
+    },
+    /** {@code x / y}. */
+    DIV {
+        @Override
+        public double apply(double x, double y) {
+            return x / y;
+        }
+    },
+    /** {@code x^y}. */
+    POW {
+        @Override
+        public double apply(double x, double y) {
+            return Math.pow(x, y);
+        }
+    },
+    /** Larger operand; NaN propagates as in torch.maximum. */
+    MAXIMUM {
+        @Override
+        public double apply(double x, double y) {
+            return Math.max(x, y);
+        }
+    },
+    /** Smaller operand; NaN propagates as in torch.minimum. */
+    MINIMUM {
+        @Override
+        public double apply(double x, double y) {
+            return Math.min(x, y);
+        }
+    },
+    /** {@code 1 if x > y else 0}. */
+    GT {
+        @Override
+        public double apply(double x, double y) {
+            return x > y ? 1.0 : 0.0;
+        }
+    },
+    /** {@code 1 if x >= y else 0}. */
+    GE {
+        @Override
+        public double apply(double x, double y) {
+            return x >= y ? 1.0 : 0.0;
+        }
+    },
+    /** {@code 1 if x < y else 0}. */
+    LT {
+        @Override
+        public double apply(double x, double y) {
+            return x < y ? 1.0 : 0.0;
+        }
+    },
+    /** {@code 1 if x <= y else 0}. */
+    LE {
+        @Override
+        public double apply(double x, double y) {
+            return x <= y ? 1.0 : 0.0;
+        }
+    },
+    /** {@code 1 if x == y else 0}. */
+    EQ {
+        @Override
+        public double apply(double x, double y) {
+            return x == y ? 1.0 : 0.0;
+        }
+    },
+    /** {@code 1 if x != y else 0}. */
+    NE {
+        @Override
+        public double apply(double x, double y) {
+            return x != y ? 1.0 : 0.0;
+        }
+    };
+
+    /** The scalar function. */
+    public abstract double apply(double x, double y);
+
+    /**
+     * {@code out[i] = f(x[i], y[i])} for equal-length operands. Per-constant overrides of the hot
+     * kernels keep this loop free of a megamorphic call.
+     */
+    public void same(double[] x, double[] y, double[] out, int n) {
+        switch (this) {
+            case ADD -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] + y[i];
+                }
+            }
+            case SUB -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] - y[i];
+                }
+            }
+            case MUL -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] * y[i];
+                }
+            }
+            case DIV -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] / y[i];
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = apply(x[i], y[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.metagrad.autograd.engine;
+
+import dev.metagrad.autograd.GradMode;
+import dev.metagrad.autograd.Shape;
+import dev.metagrad.autograd.Tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode differentiation over the recorded graph, with torch.autograd semantics. Gradients are
+ * accumulated per tensor (keyed by its node, or by the tensor itself for leaves), nodes run in reverse
+ * topological order, and only nodes on a path to a requested input run. With {@code createGraph} the
+ * backward closures run with recording enabled, so the gradients carry a graph of their own.
+ */
+public final class Engine {
+    private Engine() {
+    }
+
+    /**
+     * Runs a backward pass.
+     *
+     * @param outputs      tensors to differentiate; each must require grad
+     * @param gradOutputs  seed gradient per output; a null entry (or null array) means ones, allowed only
+     *                     for single-element outputs
+     * @param inputs       tensors to return gradients for, or null to accumulate into every reachable leaf's
+     *                     {@code grad} (the {@code backward()} mode)
+     * @param accumulate   when true, gradients for {@code inputs} are added into their {@code grad} instead of returned
+     * @return one gradient per input (null where unused and {@code allowUnused}); empty when accumulating
+     */
+    public static Tensor[] run(Tensor[] outputs, Tensor[] gradOutputs, Tensor[] inputs, boolean retainGraph,
+                               boolean createGraph, boolean allowUnused, boolean materializeGrads,
+                               boolean accumulate) {
+        String op = accumulate ? "backward" : "grad";
+        if (outputs.length == 0) {
+            throw new IllegalArgumentException(op + ": no outputs given");
+        }
+        if (gradOutputs != null && gradOutputs.length != outputs.length) {
+            throw new IllegalArgumentException(op + ": got " + outputs.length + " outputs but " + gradOutputs.length
+                    + " gradOutputs; pass one per output");
+        }
+        Map<Object, Tensor> grads = new IdentityHashMap<>();
+        List<Node> roots = new ArrayList<>();
+        try (GradMode.Scope scope = GradMode.set(createGraph)) {
+            for (int i = 0; i < outputs.length; i++) {
+                Tensor out = outputs[i];
+                if (!out.requiresGrad()) {
+                    throw new IllegalArgumentException(op + ": output " + i + " (shape " + Shape.str(out.shape())
+                            + ") does not require grad and has no grad_fn; nothing to differentiate");
+                }
+                Tensor seed = gradOutputs == null ? null : gradOutputs[i];
+                if (seed == null) {
+                    if (out.numel() != 1) {
+                        throw new IllegalArgumentException(op + ": output " + i + " has shape " + Shape.str(out.shape())
+                                + " but no gradOutputs were given; pass one, or reduce to a scalar first");
+                    }
+                    seed = Tensor.onesLike(out);
+                } else if (!java.util.Arrays.equals(seed.shape(), out.shape())) {
+                    throw new IllegalArgumentException(op + ": gradOutputs[" + i + "] has shape " + Shape.str(seed.shape())
+                            + " but output " + i + " has shape " + Shape.str(out.shape()));
+                } else if (seed.dtype() != out.dtype()) {
+                    throw new IllegalArgumentException(op + ": gradOutputs[" + i + "] is " + seed.dtype()
+                            + " but output " + i + " is " + out.dtype());
+                }
+                grads.merge(key(out), seed, Tensor::add);
+                if (out.gradFn() != null) {
+                    roots.add(out.gradFn());
+                }
+            }
+
+            Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+            if (inputs != null) {
+                for (int i = 0; i < inputs.length; i++) {
+                    Tensor in = inputs[i];
+                    if (!in.requiresGrad()) {
+                        if (allowUnused) {
+                            continue;
+                        }
+                        throw new IllegalArgumentException(op + ": input " + i + " (shape " + Shape.str(in.shape())
+                                + ") does not require grad; call requiresGrad(true) on it or pass allowUnused");
+                    }
+                    targets.add(key(in));
+                }
+            }
+            List<Node> order = topologicalOrder(roots);
+            Set<Node> needed = neededNodes(order, inputs == null ? null : targets);
+
+            for (int n = order.size() - 1; n >= 0; n--) {
+                Node node = order.get(n);
+                if (!needed.contains(node)) {
+                    continue;
+                }
+                Tensor g = targets.contains(node) ? grads.get(node) : grads.remove(node);
+                if (g == null) {
+                    continue;
+                }
+                Backward backward = node.backward();
+                if (backward == null) {
+                    throw new IllegalStateException(op + ": trying to backward through the graph a second time: the saved"
+                            + " tensors of " + node + " were freed by an earlier backward; pass retainGraph(true) to"
+                            + " the first backward or grad call if you need to differentiate twice");
+                }
+                Tensor[] ins = node.inputArray();
+                Tensor[] gs = backward.apply(g);
+                if (gs.length != ins.length) {
+                    throw new IllegalStateException(op + ": the backward of " + node.name() + " returned " + gs.length
+                            + " gradients for " + ins.length + " inputs");
+                }
+                for (int i = 0; i < ins.length; i++) {
+                    Tensor in = ins[i];
+                    Tensor gi = gs[i];
+                    if (in == null || gi == null || !in.requiresGrad()) {
+                        continue;
+                    }
+                    Node inNode = in.gradFn();
+                    boolean target = inputs == null ? inNode == null : targets.contains(key(in));
+                    if (!target && (inNode == null || !needed.contains(inNode))) {
+                        continue;
+                    }
+                    if (!java.util.Arrays.equals(gi.shape(), in.shape())) {
+                        throw new IllegalStateException(op + ": the backward of " + node.name() + " returned a gradient of"
+                                + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(in.shape()));
+                    }
+                    grads.merge(key(in), gi, Tensor::add);
+                }
+                if (!retainGraph) {
+                    node.release();
+                }
+            }
+
+            if (inputs == null) {
+                for (Map.Entry<Object, Tensor> e : grads.entrySet()) {
+                    if (e.getKey() instanceof Tensor leaf && leaf.gradFn() == null && leaf.requiresGrad()) {
+                        leaf.accumulateGrad(e.getValue());
+                    }
+                }
+                return new Tensor[0];
+            }
+            Tensor[] result = new Tensor[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                Tensor g = inputs[i].requiresGrad() ? grads.get(key(inputs[i])) : null;
+                if (g == null) {
+                    if (materializeGrads) {
+                        g = Tensor.zerosLike(inputs[i]);
+                    } else if (!allowUnused) {
+                        throw new IllegalArgumentException(op + ": input " + i + " (shape " + Shape.str(inputs[i].shape())
+                                + ") was not used to compute the outputs; pass allowUnused to get null for it");
+                    }
+                }
+                if (accumulate && g != null) {
+                    inputs[i].accumulateGrad(g);
+                } else {
+                    result[i] = g;
+                }
+            }
+            return accumulate ? new Tensor[0] : result;
+        }
+    }
+
+    private static Object key(Tensor t) {
+        return t.gradFn() != null ? t.gradFn() : t;
+    }
+
+    /** Post-order (inputs before the nodes that use them) of every node reachable from the roots. */
+    static List<Node> topologicalOrder(List<Node> roots) {
+        List<Node> order = new ArrayList<>();
+        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> cursor = new ArrayDeque<>();
+        for (Node root : roots) {
+            if (!visited.add(root)) {
+                continue;
+            }
+            stack.push(root);
+            cursor.push(0);
+            while (!stack.isEmpty()) {
+                Node node = stack.peek();
+                int i = cursor.pop();
+                Tensor[] ins = node.inputArray();
+                Node next = null;
+                while (i < ins.length) {
+                    Tensor in = ins[i++];
+                    if (in != null && in.gradFn() != null && visited.add(in.gradFn())) {
+                        next = in.gradFn();
+                        break;
+                    }
+                }
+                if (next != null) {
+                    cursor.push(i);
+                    stack.push(next);
+                    cursor.push(0);
+                } else {
+                    stack.pop();
+                    order.add(node);
+                }
+            }
+        }
+        return order;
+    }
+
+    /** Nodes on a path to a target (all nodes when targets is null), computed bottom-up over the post-order. */
+    private static Set<Node> neededNodes(List<Node> order, Set<Object> targets) {
+        Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node node : order) {
+            if (targets == null) {
+                needed.add(node);
+                continue;
+            }
+            for (Tensor in : node.inputArray()) {
+                if (in == null || !in.requiresGrad()) {
+                    continue;
+                }
+                Object k = key(in);
+                if (targets.contains(k) || (in.gradFn() != null && needed.contains(in.gradFn()))) {
+                    needed.add(node);
+                    break;
+                }
+            }
+        }
+        return needed;
+    }
+}

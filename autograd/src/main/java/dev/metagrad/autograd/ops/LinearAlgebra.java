@@ -1,0 +1,129 @@
+package dev.metagrad.autograd.ops;
+
+import dev.metagrad.autograd.Shape;
+import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.engine.Graph;
+
+import java.util.Arrays;
+
+/**
+ * Matrix products: torch.matmul in all its forms, F.linear, dot and outer. Everything reduces to one
+ * recorded batched product {@code op(A) @ op(B)} whose transposes are kernel flags, so backward passes
+ * (and their backward passes) never materialise a transpose.
+ */
+public final class LinearAlgebra {
+    private LinearAlgebra() {
+    }
+
+    /**
+     * torch.matmul: 1-D·1-D is a dot product; a 1-D left operand is a row (the dim is removed after), a 1-D
+     * right operand a column; N-D operands are batches of matrices whose batch dims broadcast.
+     *
+     * @throws IllegalArgumentException when inner sizes differ or batch dims do not broadcast
+     */
+    public static Tensor matmul(Tensor a, Tensor b) {
+        Checks.sameKind("matmul", a, b);
+        Checks.floating("matmul", a);
+        if (a.dim() == 0 || b.dim() == 0) {
+            throw new IllegalArgumentException("matmul: both arguments need at least 1 dimension, got shapes "
+                    + Shape.str(a.shape()) + " and " + Shape.str(b.shape()));
+        }
+        int ka = a.shape()[a.dim() - 1];
+        int kb = b.dim() == 1 ? b.shape()[0] : b.shape()[b.dim() - 2];
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: cannot multiply " + Shape.str(a.shape()) + " by "
+                    + Shape.str(b.shape()) + ": inner sizes " + ka + " and " + kb + " differ");
+        }
+        if (a.dim() == 1 && b.dim() == 1) {
+            return dot(a, b);
+        }
+        if (a.dim() == 1) {
+            return Views.squeeze(matmul(Views.unsqueeze(a, 0), b), -2);
+        }
+        if (b.dim() == 1) {
+            return Views.squeeze(matmul(a, Views.unsqueeze(b, 1)), -1);
+        }
+        int[] as = a.shape();
+        int[] bs = b.shape();
+        int m = as[as.length - 2];
+        int n = bs[bs.length - 1];
+        if (b.dim() == 2) {
+            // batch dims of a fold into its rows: one [rows, k] @ [k, n] product
+            int[] outShape = Arrays.copyOf(as, as.length);
+            outShape[outShape.length - 1] = n;
+            Tensor y = product(Views.reshape(a, 1, -1, ka), Views.reshape(b, 1, kb, n), false, false);
+            return Views.reshape(y, outShape);
+        }
+        int[] batchA = Arrays.copyOf(as, as.length - 2);
+        int[] batchB = Arrays.copyOf(bs, bs.length - 2);
+        int[] batch = Shape.broadcast("matmul", batchA, batchB);
+        int count = Shape.numel(batch);
+        Tensor a3 = Views.reshape(Views.expand(a, concat(batch, m, ka)), count, m, ka);
+        Tensor b3 = Views.reshape(Views.expand(b, concat(batch, kb, n)), count, kb, n);
+        return Views.reshape(product(a3, b3, false, false), concat(batch, m, n));
+    }
+
+    private static int[] concat(int[] batch, int r, int c) {
+        int[] out = Arrays.copyOf(batch, batch.length + 2);
+        out[batch.length] = r;
+        out[batch.length + 1] = c;
+        return out;
+    }
+
+    /**
+     * The recorded primitive {@code C = op(A) @ op(B)} over {@code [B, ., .]} operands, op = transpose when
+     * the flag is set. Backward: dA = G op(B)^T (transposed back when A was), dB = op(A)^T G likewise.
+     */
+    static Tensor product(Tensor a, Tensor b, boolean ta, boolean tb) {
+        Tensor y = a.backend().matmul(a, b, ta, tb);
+        return Graph.record("matmul", y, g -> new Tensor[] {
+            a.requiresGrad() ? (ta ? product(b, g, tb, true) : product(g, b, false, !tb)) : null,
+            b.requiresGrad() ? (tb ? product(g, a, true, ta) : product(a, g, !ta, false)) : null}, a, b);
+    }
+
+    /**
+     * {@code x W^T + b} (F.linear): x is {@code [..., in]} (1-D allowed), W {@code [out, in]}, b {@code [out]} or null.
+     */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        Checks.sameKind("linear", x, weight);
+        Checks.rank("linear", "weight", weight, 2);
+        int in = weight.shape()[1];
+        int out = weight.shape()[0];
+        if (x.dim() == 0 || x.shape()[x.dim() - 1] != in) {
+            throw new IllegalArgumentException("linear: input of shape " + Shape.str(x.shape()) + " does not end in "
+                    + in + ", the in_features of weight " + Shape.str(weight.shape()));
+        }
+        int[] outShape = x.shape();
+        outShape[outShape.length - 1] = out;
+        Tensor y = Views.reshape(product(Views.reshape(x, 1, -1, in), Views.reshape(weight, 1, out, in), false, true), outShape);
+        if (bias == null) {
+            return y;
+        }
+        Checks.sameKind("linear", x, bias);
+        if (bias.dim() != 1 || bias.shape()[0] != out) {
+            throw new IllegalArgumentException("linear: bias must have shape [" + out + "] to match weight "
+                    + Shape.str(weight.shape()) + ", got " + Shape.str(bias.shape()));
+        }
+        return Arithmetic.add(y, bias);
+    }
+
+    /** Inner product of two 1-D tensors of equal length (torch.dot). */
+    public static Tensor dot(Tensor x, Tensor y) {
+        Checks.sameKind("dot", x, y);
+        if (x.dim() != 1 || y.dim() != 1 || x.shape()[0] != y.shape()[0]) {
+            throw new IllegalArgumentException("dot: expected two 1-D tensors of equal length, got "
+                    + Shape.str(x.shape()) + " and " + Shape.str(y.shape()));
+        }
+        return Views.reshape(product(Views.reshape(x, 1, 1, -1), Views.reshape(y, 1, -1, 1), false, false));
+    }
+
+    /** Outer product {@code x y^T} of two 1-D tensors (torch.outer). */
+    public static Tensor outer(Tensor x, Tensor y) {
+        Checks.sameKind("outer", x, y);
+        if (x.dim() != 1 || y.dim() != 1) {
+            throw new IllegalArgumentException("outer: expected two 1-D tensors, got " + Shape.str(x.shape())
+                    + " and " + Shape.str(y.shape()));
+        }
+        return Arithmetic.mul(Views.unsqueeze(x, 1), Views.unsqueeze(y, 0));
+    }
+}
