@@ -26,6 +26,9 @@ public record Tolerance(double rtol, double atol) {
         if (actual == expected) {
             return true; // covers equal infinities, whose difference would be NaN
         }
+        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+            return false; // an infinite expected value would make the bound infinite and accept anything
+        }
         return Math.abs(actual - expected) <= atol + rtol * Math.abs(expected);
     }
 
