@@ -158,10 +158,8 @@ public final class AutogradOps {
         t.op("index_select", 2, (in, a) -> Indexing.indexSelect(in.get(0), a.integer("dim"), in.get(1)));
         t.op("gather", 2, (in, a) -> Indexing.gather(in.get(0), a.integer("dim"), in.get(1)));
         t.op("narrow", 1, (in, a) -> Indexing.narrow(in.get(0), a.integer("dim"), a.integer("start"), a.integer("length")));
-        t.op("slice", 1, (in, a) -> {
-            return Indexing.slice(in.get(0), a.integer("dim"), a.integer("start"), a.integer("end"),
-                    a.optionalInteger("step", 1));
-        });
+        t.op("slice", 1, (in, a) -> Indexing.slice(in.get(0), a.integer("dim"), a.integer("start"), a.integer("end"),
+                a.optionalInteger("step", 1)));
         t.op("pad", 1, (in, a) -> Indexing.pad(in.get(0), a.intList("pad"), a.optionalNumber("value", 0.0)));
 
         // convolution, pooling, normalization
