@@ -1,0 +1,44 @@
+package dev.metagrad.conformance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code autograd-ops} suite: forward, VJP and HVP of single ops against PyTorch (FORMAT.md section 3). */
+public final class AutogradOpsSuite implements ConformanceSuite {
+    /** The suite name, the {@code "suite"} field of {@code autograd_ops.json}. */
+    public static final String NAME = "autograd-ops";
+    /** The bundled golden file. */
+    public static final String RESOURCE = "/dev/metagrad/golden/autograd_ops.json";
+
+    /** For {@link java.util.ServiceLoader}. */
+    public AutogradOpsSuite() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> bundledResources() {
+        return List.of(RESOURCE);
+    }
+
+    @Override
+    public List<ConformanceCase> cases(Map<String, Object> document, String source) {
+        Object dtype = document.get("dtype");
+        if (dtype != null && !"float64".equals(dtype)) {
+            throw new IllegalArgumentException(source + ": only float64 golden data is supported, got dtype "
+                    + Json.describe(dtype));
+        }
+        List<Map<String, Object>> raw = GoldenDocument.cases(document, source);
+        List<ConformanceCase> cases = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> c = raw.get(i);
+            String id = c.get("id") instanceof String s ? s : "cases[" + i + "]";
+            cases.add(new AutogradOpsCase(id, c));
+        }
+        return cases;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.metagrad.conformance;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonTest {
+    private static long bits(Object parsed) {
+        return Double.doubleToRawLongBits((Double) parsed);
+    }
+
+    @Test
+    void numbersAreBitExact() {
+        for (String text : List.of("0.1", "1e-300", "-0.0", "0.30000000000000004", "2.2250738585072014E-308",
+                "4.9e-324", "1.7976931348623157e308", "123456789012345678", "-5", "3.141592653589793", "1E+2")) {
+            assertThat(bits(Json.parse(text))).as(text).isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+        }
+        assertThat(bits(Json.parse("-0.0"))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(bits(Json.parse("-0"))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat((Double) Json.parse("1e-300")).isEqualTo(1e-300);
+        assertThat(Json.parse("7")).isEqualTo(7.0);
+    }
+
+    @Test
+    void nonFiniteStringsConvertWhereANumberIsExpected() {
+        assertThat(Json.toDouble("NaN")).isNaN();
+        assertThat(Json.toDouble("Infinity")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Json.toDouble("-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(Json.toDouble(2.5)).isEqualTo(2.5);
+        assertThatThrownBy(() -> Json.toDouble("nan")).hasMessageContaining("expected a number");
+        assertThatThrownBy(() -> Json.toDouble(null)).hasMessageContaining("null");
+    }
+
+    @Test
+    void stringEscapes() {
+        assertThat(Json.parse("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"")).isEqualTo("a\"b\\c/d\b\f\n\r\t");
+        assertThat(Json.parse("\"\\u00e9\\u20AC\"")).isEqualTo("é€");
+        assertThat(Json.parse("\"\\ud83d\\ude00\"")).isEqualTo("\uD83D\uDE00");
+        assertThat(Json.parse("\"plain\"")).isEqualTo("plain");
+        assertThat(Json.parse("\"\"")).isEqualTo("");
+    }
+
+    @Test
+    void nestedStructuresKeepKeyOrder() {
+        Object v = Json.parse(" {\"z\": [1, [2, {\"a\": null}], true, false], \"y\": {}, \"x\": []} ");
+        assertThat(v).isInstanceOf(Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) v;
+        assertThat(m.keySet()).containsExactly("z", "y", "x");
+        List<?> z = (List<?>) m.get("z");
+        assertThat(z).hasSize(4);
+        assertThat(z.get(0)).isEqualTo(1.0);
+        assertThat(((List<?>) z.get(1)).get(1)).isEqualTo(new java.util.LinkedHashMap<>(java.util.Collections.singletonMap("a", null)));
+        assertThat(z.get(2)).isEqualTo(true);
+        assertThat(z.get(3)).isEqualTo(false);
+        assertThat((Map<?, ?>) m.get("y")).isEmpty();
+        assertThat((List<?>) m.get("x")).isEmpty();
+        assertThat(Json.parse("null")).isNull();
+    }
+
+    @Test
+    void malformedInputIsRejectedWithItsPosition() {
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1,\n \"b\": }"))
+                .isInstanceOf(Json.JsonException.class)
+                .hasMessageContaining("line 2, column 7")
+                .hasMessageContaining("expected a value");
+        assertThatThrownBy(() -> Json.parse("[1, 2")).hasMessageContaining("end of input");
+        assertThatThrownBy(() -> Json.parse("[1 2]")).hasMessageContaining("expected ',' or ']'");
+        assertThatThrownBy(() -> Json.parse("01")).hasMessageContaining("after the end");
+        assertThatThrownBy(() -> Json.parse("1.")).hasMessageContaining("decimal point");
+        assertThatThrownBy(() -> Json.parse("1e")).hasMessageContaining("exponent");
+        assertThatThrownBy(() -> Json.parse("NaN")).hasMessageContaining("expected a value");
+        assertThatThrownBy(() -> Json.parse("\"abc")).hasMessageContaining("unterminated string");
+        assertThatThrownBy(() -> Json.parse("\"\\x\"")).hasMessageContaining("invalid escape");
+        assertThatThrownBy(() -> Json.parse("\"\\u12g4\"")).hasMessageContaining("hex digit");
+        assertThatThrownBy(() -> Json.parse("tru")).hasMessageContaining("expected true");
+        assertThatThrownBy(() -> Json.parse("{\"a\":1,\"a\":2}")).hasMessageContaining("duplicate key \"a\"");
+        assertThatThrownBy(() -> Json.parse("{1:2}")).hasMessageContaining("string key");
+        assertThatThrownBy(() -> Json.parse("")).hasMessageContaining("end of input");
+        assertThatThrownBy(() -> Json.parseObject("[]")).hasMessageContaining("expected a JSON object");
+    }
+}
