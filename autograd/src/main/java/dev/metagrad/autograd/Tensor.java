@@ -223,6 +223,9 @@ public final class Tensor {
             throw new IllegalArgumentException("linspace: steps must be >= 0, got " + steps);
         }
         double[] d = new double[steps];
+        if (steps == 1) {
+            return of(new double[] {start}, 1); // torch: a single step is the start, not the end
+        }
         double step = steps > 1 ? (end - start) / (steps - 1) : 0;
         int half = steps / 2;
         for (int i = 0; i < steps; i++) {
