@@ -284,6 +284,9 @@ public final class Tensor {
 
     /** Size of dim {@code d} (negative counts from the end). */
     public int size(int d) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("size: dim " + d + " requested but a 0-dim tensor has no dims");
+        }
         return shape[Shape.wrapDim("size", d, shape.length)];
     }
 
