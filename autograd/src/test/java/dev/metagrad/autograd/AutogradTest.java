@@ -159,6 +159,25 @@ class AutogradTest {
     }
 
     @Test
+    void backwardRestrictedToInputsLeavesAnUnreachedInputsGradUnchanged() {
+        // torch.autograd.backward(inputs=...) allows inputs the outputs do not reach
+        Tensor x = Tensor.of(1, 2).requiresGrad(true);
+        Tensor unreached = Tensor.of(5.0).requiresGrad(true);
+        Autograd.backward(x.square().sum()).inputs(x, unreached).run();
+        assertThat(x.grad().toDoubleArray()).containsExactly(2, 4);
+        assertThat(unreached.grad()).isNull();
+    }
+
+    @Test
+    void backwardIntoAnInputThatDoesNotRequireGradThrows() {
+        Tensor x = Tensor.of(1, 2).requiresGrad(true);
+        Tensor c = Tensor.of(3.0);
+        assertThatThrownBy(() -> Autograd.backward(x.square().sum()).inputs(x, c).run())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("backward", "input 1", "[1]", "does not require grad");
+    }
+
+    @Test
     void backwardIntoANonLeafInputAccumulatesIntoItsGrad() {
         Tensor x = Tensor.of(2.0).requiresGrad(true);
         Tensor h = x.mul(3.0);

@@ -193,6 +193,13 @@ class TensorTest {
     }
 
     @Test
+    void sizeOfAZeroDimTensorIsAnArgumentError() {
+        assertThatThrownBy(() -> Tensor.scalar(1).size(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("size", "dim 0", "0-dim");
+    }
+
+    @Test
     void itemOnAMultiElementTensorThrows() {
         assertThatThrownBy(() -> Tensor.of(1, 2).item())
                 .isInstanceOf(IllegalStateException.class)
