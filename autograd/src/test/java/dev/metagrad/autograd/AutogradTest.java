@@ -86,6 +86,30 @@ class AutogradTest {
         assertThat(Autograd.grad(x, x)[0].item()).isEqualTo(1.0);
     }
 
+    @Test
+    void gradOutputsOfAnotherDtypeAreRejected() {
+        Tensor x = Tensor.ofFloats(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor y = x.mul(2.0);
+        assertThatThrownBy(() -> Autograd.gradOf(y).inputs(x).gradOutputs(Tensor.ones(2)).compute())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("gradOutputs[0]", "float64", "float32");
+    }
+
+    @Test
+    void float32GraphsGiveFloat32GradientsCloseToFloat64() {
+        float[] xv = {0.3f, -1.2f, 0.8f};
+        Tensor x32 = Tensor.ofFloats(xv, 3).requiresGrad(true);
+        Tensor x64 = x32.detach().to(DType.FLOAT64).requiresGrad(true);
+        Tensor g32 = Autograd.grad(x32.tanh().mul(x32.exp()).mean(), x32)[0];
+        Tensor g64 = Autograd.grad(x64.tanh().mul(x64.exp()).mean(), x64)[0];
+        assertThat(g32.dtype()).isEqualTo(DType.FLOAT32);
+        double[] a = g32.toDoubleArray();
+        double[] b = g64.toDoubleArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).isCloseTo(b[i], within(1e-6 * Math.abs(b[i])));
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Freeing and retaining the graph
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -133,16 +135,17 @@ class MathFunctionsTest {
     void float32ResultsStayFloat32AndMatchFloat64() {
         Tensor x32 = Tensor.ofFloats(new float[] {0.25f, 1.5f, 2.75f, 0.01f}, 4);
         Tensor x64 = x32.to(DType.FLOAT64);
-        String[] names = {"exp", "log", "sqrt", "sin", "erf"};
-        UnaryOperator<Tensor>[] fs = new UnaryOperator[] {
-            (UnaryOperator<Tensor>) MathFunctions::exp, (UnaryOperator<Tensor>) MathFunctions::log,
-            (UnaryOperator<Tensor>) MathFunctions::sqrt, (UnaryOperator<Tensor>) MathFunctions::sin,
-            (UnaryOperator<Tensor>) MathFunctions::erf};
-        for (int i = 0; i < fs.length; i++) {
-            Tensor y32 = fs[i].apply(x32);
-            assertThat(y32.dtype()).as(names[i]).isEqualTo(DType.FLOAT32);
-            assertRelativelyClose(names[i], y32.toDoubleArray(), fs[i].apply(x64).toDoubleArray(), 1e-6);
-        }
+        Map<String, UnaryOperator<Tensor>> ops = new LinkedHashMap<>();
+        ops.put("exp", MathFunctions::exp);
+        ops.put("log", MathFunctions::log);
+        ops.put("sqrt", MathFunctions::sqrt);
+        ops.put("sin", MathFunctions::sin);
+        ops.put("erf", MathFunctions::erf);
+        ops.forEach((name, f) -> {
+            Tensor y32 = f.apply(x32);
+            assertThat(y32.dtype()).as(name).isEqualTo(DType.FLOAT32);
+            assertRelativelyClose(name, y32.toDoubleArray(), f.apply(x64).toDoubleArray(), 1e-6);
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
