@@ -176,6 +176,23 @@ class EngineTest {
         return best;
     }
 
+    /**
+     * One training step of a small MLP. Its tensors live only in this frame, so once it returns nothing but
+     * the leaves and the returned weak reference can hold them.
+     */
+    private static WeakReference<Node> trainingStep(Tensor x, Tensor w1, Tensor w2, boolean inspect) {
+        Tensor loss = x.matmul(w1).tanh().matmul(w2).tanh().sum();
+        List<Node> nodes = inspect ? graphOf(loss) : List.of();
+        loss.backward();
+        // w1 keeps accumulating: accumulation must not build a graph of its own
+        w2.setGrad(null);
+        if (inspect) {
+            assertThat(nodes).as("nodes of a finished step").hasSizeGreaterThanOrEqualTo(5).allMatch(Node::isReleased);
+            assertThat(w1.grad().requiresGrad()).isFalse();
+        }
+        return new WeakReference<>(loss.gradFn());
+    }
+
     @Test
     void heapStaysFlatOverTenThousandTrainingSteps() throws InterruptedException {
         Generator rng = new Generator(2024);
@@ -185,16 +202,7 @@ class EngineTest {
         long afterWarmup = 0;
         WeakReference<Node> lastRoot = null;
         for (int it = 1; it <= 10_000; it++) {
-            Tensor loss = x.matmul(w1).tanh().matmul(w2).tanh().sum();
-            List<Node> nodes = it % 1000 == 0 ? graphOf(loss) : List.of();
-            loss.backward();
-            // w1 keeps accumulating: accumulation must not build a graph of its own
-            w2.setGrad(null);
-            if (it % 1000 == 0) {
-                assertThat(nodes).as("nodes of iteration %d", it).isNotEmpty().allMatch(Node::isReleased);
-                assertThat(w1.grad().requiresGrad()).isFalse();
-                lastRoot = new WeakReference<>(loss.gradFn());
-            }
+            lastRoot = trainingStep(x, w1, w2, it % 1000 == 0);
             if (it == 1000) {
                 afterWarmup = usedHeapAfterGc();
             }
