@@ -142,10 +142,23 @@ public final class Autograd {
             return this;
         }
 
-        /** Runs the pass, accumulating into {@link Tensor#grad()}. */
+        /**
+         * Runs the pass, accumulating into {@link Tensor#grad()}. As in torch, an input the outputs do not
+         * reach keeps its grad unchanged; an input that does not require grad is an error.
+         *
+         * @throws IllegalArgumentException when an input does not require grad
+         */
         public void run() {
             boolean retain = retainGraph != null ? retainGraph : createGraph;
-            Engine.run(outputs, gradOutputs, inputs, retain, createGraph, false, false, true);
+            if (inputs != null) {
+                for (int i = 0; i < inputs.length; i++) {
+                    if (!inputs[i].requiresGrad()) {
+                        throw new IllegalArgumentException("backward: input " + i + " (shape " + Shape.str(inputs[i].shape())
+                                + ") does not require grad; call requiresGrad(true) on it");
+                    }
+                }
+            }
+            Engine.run(outputs, gradOutputs, inputs, retain, createGraph, true, false, true);
         }
     }
 }

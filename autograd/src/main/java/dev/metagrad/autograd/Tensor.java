@@ -223,6 +223,9 @@ public final class Tensor {
             throw new IllegalArgumentException("linspace: steps must be >= 0, got " + steps);
         }
         double[] d = new double[steps];
+        if (steps == 1) {
+            return of(new double[] {start}, 1); // torch: a single step is the start, not the end
+        }
         double step = steps > 1 ? (end - start) / (steps - 1) : 0;
         int half = steps / 2;
         for (int i = 0; i < steps; i++) {
@@ -281,6 +284,9 @@ public final class Tensor {
 
     /** Size of dim {@code d} (negative counts from the end). */
     public int size(int d) {
+        if (shape.length == 0) {
+            throw new IllegalArgumentException("size: dim " + d + " requested but a 0-dim tensor has no dims");
+        }
         return shape[Shape.wrapDim("size", d, shape.length)];
     }
 

@@ -1,5 +1,7 @@
 package dev.metagrad.autograd;
 
+import java.util.Locale;
+
 /** Renders tensor values the way torch prints them: nested brackets, a shared precision, summarised when large. */
 final class TensorFormat {
     private static final int SUMMARY_THRESHOLD = 1000;
@@ -25,10 +27,11 @@ final class TensorFormat {
                 return Double.toString(x).replace("Infinity", "inf");
             }
             if (integral) {
-                return String.format("%.0f.", x);
+                return String.format(Locale.ROOT, "%.0f.", x);
             }
             double ax = Math.abs(x);
-            return ax != 0 && (ax < 1e-4 || ax >= 1e8) ? String.format("%.4e", x) : String.format("%.4f", x);
+            return ax != 0 && (ax < 1e-4 || ax >= 1e8) ? String.format(Locale.ROOT, "%.4e", x)
+                    : String.format(Locale.ROOT, "%.4f", x);
         };
         if (shape.length == 0) {
             sb.append(f.format(v[0]));

@@ -226,6 +226,17 @@ public final class Indexing {
             throw new IllegalArgumentException("scatterAdd: index " + Shape.str(index.shape()) + " and src "
                     + Shape.str(src.shape()) + " must have the same shape");
         }
+        int[] is = index.shape();
+        if (is.length != shape.length) {
+            throw new IllegalArgumentException("scatterAdd: index " + Shape.str(is) + " must have the same rank as the result "
+                    + Shape.str(shape));
+        }
+        for (int k = 0; k < shape.length; k++) {
+            if (k != d && is[k] > shape[k]) {
+                throw new IllegalArgumentException("scatterAdd: index " + Shape.str(is) + " is larger than the result "
+                        + Shape.str(shape) + " in dim " + k);
+            }
+        }
         Tensor y = src.backend().scatterAdd(shape.clone(), d, index, src);
         return Graph.record("scatter_add", y, g -> new Tensor[] {null, gather(g, d, index)}, index, src);
     }

@@ -75,13 +75,17 @@ public final class Losses {
     }
 
     /**
-     * F.binary_cross_entropy_with_logits: {@code max(x, 0) - x t + ln(1 + e^-|x|)}, stable for any x;
-     * differentiable in the target too ({@code dl/dt = -x}).
+     * F.binary_cross_entropy_with_logits: {@code ln(1 + e^x) - x t} (= {@code max(x, 0) - x t + ln(1 + e^-|x|)}),
+     * stable for any x; {@code dl/dx = sigmoid(x) - t} everywhere, x = 0 included; differentiable in the
+     * target too ({@code dl/dt = -x}).
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor logits, Tensor target, Reduction reduction) {
         Checks.broadcast("binaryCrossEntropyWithLogits", logits, target);
-        Tensor softTail = MathFunctions.log1p(MathFunctions.exp(Arithmetic.neg(MathFunctions.abs(logits))));
-        Tensor loss = Arithmetic.add(Arithmetic.sub(Activations.relu(logits), Arithmetic.mul(logits, target)), softTail);
+        // softplus without a linear region: its kernel is the stable max(x, 0) + ln(1 + e^-|x|) and its
+        // derivative is sigmoid(x); relu(x) + ln(1 + e^-|x|) composed from relu and abs would give the
+        // subgradients 0 and 0 at x = 0, so a zero logit would get -t instead of 1/2 - t
+        Tensor softplus = Activations.softplus(logits, 1.0, Double.POSITIVE_INFINITY);
+        Tensor loss = Arithmetic.sub(softplus, Arithmetic.mul(logits, target));
         return reduction.apply(loss);
     }
 
