@@ -1,5 +1,6 @@
 package dev.metagrad.autograd.ops;
 
+import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.autograd.backend.BinaryKernel;
 import dev.metagrad.autograd.backend.UnaryKernel;
@@ -40,9 +41,15 @@ public final class Arithmetic {
             b.requiresGrad() ? Broadcast.reduceTo(mul(g, a), b.shape()) : null}, a, b);
     }
 
-    /** {@code a / b}. d/da = 1/b, d/db = -a/b^2. */
+    /**
+     * {@code a / b}, true division: integer operands are promoted to float64 first, as torch promotes them to
+     * its default floating type. d/da = 1/b, d/db = -a/b^2.
+     */
     public static Tensor div(Tensor a, Tensor b) {
         int[] shape = Checks.broadcast("div", a, b);
+        if (!a.dtype().isFloatingPoint()) {
+            return div(Casts.to(a, DType.FLOAT64), Casts.to(b, DType.FLOAT64));
+        }
         Tensor y = a.backend().binary(BinaryKernel.DIV, a, b, shape);
         return Graph.record("div", y, g -> new Tensor[] {
             a.requiresGrad() ? Broadcast.reduceTo(div(g, b), a.shape()) : null,

@@ -1,6 +1,7 @@
 package dev.metagrad.autograd.ops;
 
 import dev.metagrad.autograd.DType;
+import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.autograd.backend.BinaryKernel;
@@ -15,8 +16,9 @@ public final class Reductions {
     private Reductions() {
     }
 
+    /** The sorted, wrapped dims; null or an empty list means every dim (torch reduces all for {@code dim=[]}). */
     private static int[] dimsOrAll(String op, Tensor x, int[] dims) {
-        if (dims == null) {
+        if (dims == null || dims.length == 0) {
             int[] all = new int[x.dim()];
             for (int i = 0; i < all.length; i++) {
                 all[i] = i;
@@ -157,21 +159,35 @@ public final class Reductions {
     }
 
     /**
-     * p-norm over all elements (torch.norm(x, p)): {@code (sum |x|^p)^(1/p)}; p = 2 as {@code sqrt(sum x^2)},
-     * p = 1 as {@code sum |x|}, p = infinity as {@code max |x|}.
+     * p-norm over all elements (torch.norm(x, p)): {@code (sum |x|^p)^(1/p)}; p = 1 as {@code sum |x|},
+     * p = infinity as {@code max |x|}. For finite p > 1 the derivative is
+     * {@code sign(x) |x|^(p-1) / norm^(p-1)}, taken as 0 at the zero vector (torch's subgradient there, where
+     * the composed formula would give 0/0).
      */
     public static Tensor norm(Tensor x, double p) {
         Checks.argument("norm", p > 0 && !Double.isNaN(p), "p must be positive, got " + p);
-        if (p == 2) {
-            return MathFunctions.sqrt(sum(Arithmetic.square(x)));
-        }
+        Checks.floating("norm", x);
         if (p == 1) {
             return sum(MathFunctions.abs(x));
         }
         if (Double.isInfinite(p)) {
             return amax(MathFunctions.abs(x), null, false);
         }
-        return Arithmetic.pow(sum(Arithmetic.pow(MathFunctions.abs(x), p)), 1.0 / p);
+        Tensor y;
+        try (GradMode.Scope scope = GradMode.noGrad()) {
+            y = p == 2 ? MathFunctions.sqrt(sum(Arithmetic.square(x)))
+                    : Arithmetic.pow(sum(Arithmetic.pow(MathFunctions.abs(x), p)), 1.0 / p);
+        }
+        Tensor out = Tensor.wrap(y.storage(), y.shape());
+        return Graph.record("norm", out, g -> {
+            if (out.item() == 0.0) {
+                return new Tensor[] {Arithmetic.mul(Arithmetic.mul(x, 0.0), g)};
+            }
+            Tensor direction = p == 2 ? Arithmetic.div(x, out)
+                    : Arithmetic.mul(MathFunctions.sign(x),
+                            Arithmetic.pow(Arithmetic.div(MathFunctions.abs(x), out), p - 1));
+            return new Tensor[] {Arithmetic.mul(direction, g)};
+        }, x);
     }
 
     /** Inclusive cumulative sum along {@code dim} (torch.cumsum). Backward: the reversed cumulative sum. */

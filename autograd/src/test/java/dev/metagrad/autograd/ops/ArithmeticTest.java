@@ -228,4 +228,11 @@ class ArithmeticTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContainingAll("pow", "float32", "float64");
     }
+
+    @Test
+    void integerDivisionIsTrueDivisionInFloat64() {
+        Tensor q = Arithmetic.div(Tensor.ofLongs(new long[] {7, -7}, 2), Tensor.ofLongs(new long[] {2, 2}, 2));
+        assertThat(q.dtype()).isEqualTo(DType.FLOAT64);
+        assertThat(q.toDoubleArray()).containsExactly(3.5, -3.5);
+    }
 }

@@ -97,6 +97,27 @@ class ReductionsTest {
     }
 
     @Test
+    void anEmptyDimListReducesEveryDimAsTorchDoes() {
+        assertThat(Reductions.sum(M, new int[0], false).shape()).isEmpty();
+        assertThat(Reductions.sum(M, new int[0], false).item()).isEqualTo(21.0);
+        assertThat(Reductions.mean(M, new int[0], true).shape()).containsExactly(1, 1);
+    }
+
+    @Test
+    void normGradientAtTheZeroVectorIsZeroNotNaN() {
+        for (double p : new double[] {2, 3}) {
+            Tensor x = Tensor.zeros(3).requiresGrad(true);
+            assertThat(Autograd.grad(Reductions.norm(x, p), x)[0].toDoubleArray()).as("p = %s", p).containsOnly(0.0);
+        }
+    }
+
+    @Test
+    void normGradientAwayFromZeroIsTheUnitDirection() {
+        Tensor x = Tensor.of(3.0, -4.0).requiresGrad(true);
+        assertThat(Autograd.grad(Reductions.norm(x, 2), x)[0].toDoubleArray()).containsExactly(0.6, -0.8);
+    }
+
+    @Test
     void meanOverDims() {
         assertThat(Reductions.mean(M).item()).isEqualTo(3.5);
         assertThat(Reductions.mean(M, new int[] {1}, false).toDoubleArray()).containsExactly(2, 5);
