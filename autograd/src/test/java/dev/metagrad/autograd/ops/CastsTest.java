@@ -2,10 +2,12 @@ package dev.metagrad.autograd.ops;
 
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.DType;
+import dev.metagrad.autograd.Device;
 import dev.metagrad.autograd.Tensor;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CastsTest {
     @Test
@@ -72,5 +74,19 @@ class CastsTest {
         Tensor y = Casts.to(Tensor.ofLongs(new long[] {3, -4}, 2), DType.FLOAT64);
         assertThat(y.toDoubleArray()).containsExactly(3, -4);
         assertThat(y.requiresGrad()).isFalse();
+    }
+
+    @Test
+    void toTheSameDeviceIsTheTensorItself() {
+        Tensor x = Tensor.of(1.0, 2.0);
+        assertThat(Casts.to(x, Device.CPU)).isSameAs(x);
+    }
+
+    @Test
+    void toADeviceWithoutABackendNamesTheDevice() {
+        assertThatThrownBy(() -> Casts.to(Tensor.of(1.0), Device.cuda(0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cuda:0")
+                .hasMessageContaining("metagrad-native");
     }
 }
