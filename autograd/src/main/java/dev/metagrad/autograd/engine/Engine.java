@@ -4,8 +4,8 @@ import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class Engine {
                                 + " but no gradOutputs were given; pass one, or reduce to a scalar first");
                     }
                     seed = Tensor.onesLike(out);
-                } else if (!java.util.Arrays.equals(seed.shape(), out.shape())) {
+                } else if (!Arrays.equals(seed.shape(), out.shape())) {
                     throw new IllegalArgumentException(op + ": gradOutputs[" + i + "] has shape " + Shape.str(seed.shape())
                             + " but output " + i + " has shape " + Shape.str(out.shape()));
                 } else if (seed.dtype() != out.dtype()) {
@@ -88,14 +88,16 @@ public final class Engine {
                 }
             }
             List<Node> order = topologicalOrder(roots);
-            Set<Node> needed = neededNodes(order, inputs == null ? null : targets);
+            // null when every node is needed (backward() into all leaves): skips a set as large as the graph
+            Set<Node> needed = inputs == null ? null : neededNodes(order, targets);
 
             for (int n = order.size() - 1; n >= 0; n--) {
                 Node node = order.get(n);
-                if (!needed.contains(node)) {
+                if (needed != null && !needed.contains(node)) {
                     continue;
                 }
-                Tensor g = targets.contains(node) ? grads.get(node) : grads.remove(node);
+                // targets is empty without inputs; not hashing the node there saves an identity-hash install
+                Tensor g = inputs != null && targets.contains(node) ? grads.get(node) : grads.remove(node);
                 if (g == null) {
                     continue;
                 }
@@ -119,10 +121,10 @@ public final class Engine {
                     }
                     Node inNode = in.gradFn();
                     boolean target = inputs == null ? inNode == null : targets.contains(key(in));
-                    if (!target && (inNode == null || !needed.contains(inNode))) {
+                    if (!target && (inNode == null || (needed != null && !needed.contains(inNode)))) {
                         continue;
                     }
-                    if (!java.util.Arrays.equals(gi.shape(), in.shape())) {
+                    if (!sameShape(gi, in)) {
                         throw new IllegalStateException(op + ": the backward of " + node.name() + " returned a gradient of"
                                 + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(in.shape()));
                     }
@@ -162,6 +164,20 @@ public final class Engine {
         }
     }
 
+    /** {@code Arrays.equals(x.shape(), y.shape())} without the two defensive copies {@code shape()} makes. */
+    private static boolean sameShape(Tensor x, Tensor y) {
+        int rank = x.dim();
+        if (rank != y.dim()) {
+            return false;
+        }
+        for (int d = 0; d < rank; d++) {
+            if (x.size(d) != y.size(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Object key(Tensor t) {
         return t.gradFn() != null ? t.gradFn() : t;
     }
@@ -170,17 +186,19 @@ public final class Engine {
     static List<Node> topologicalOrder(List<Node> roots) {
         List<Node> order = new ArrayList<>();
         Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> cursor = new ArrayDeque<>();
+        // explicit DFS stack of (node, index of the next input to visit); plain arrays, no boxed cursors
+        Node[] stack = new Node[16];
+        int[] cursor = new int[16];
         for (Node root : roots) {
             if (!visited.add(root)) {
                 continue;
             }
-            stack.push(root);
-            cursor.push(0);
-            while (!stack.isEmpty()) {
-                Node node = stack.peek();
-                int i = cursor.pop();
+            int top = 0;
+            stack[0] = root;
+            cursor[0] = 0;
+            while (top >= 0) {
+                Node node = stack[top];
+                int i = cursor[top];
                 Tensor[] ins = node.inputArray();
                 Node next = null;
                 while (i < ins.length) {
@@ -191,11 +209,15 @@ public final class Engine {
                     }
                 }
                 if (next != null) {
-                    cursor.push(i);
-                    stack.push(next);
-                    cursor.push(0);
+                    cursor[top] = i;
+                    if (++top == stack.length) {
+                        stack = Arrays.copyOf(stack, top * 2);
+                        cursor = Arrays.copyOf(cursor, top * 2);
+                    }
+                    stack[top] = next;
+                    cursor[top] = 0;
                 } else {
-                    stack.pop();
+                    stack[top--] = null;
                     order.add(node);
                 }
             }
@@ -203,14 +225,10 @@ public final class Engine {
         return order;
     }
 
-    /** Nodes on a path to a target (all nodes when targets is null), computed bottom-up over the post-order. */
+    /** Nodes on a path to a target, computed bottom-up over the post-order. */
     private static Set<Node> neededNodes(List<Node> order, Set<Object> targets) {
         Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node node : order) {
-            if (targets == null) {
-                needed.add(node);
-                continue;
-            }
             for (Tensor in : node.inputArray()) {
                 if (in == null || !in.requiresGrad()) {
                     continue;
