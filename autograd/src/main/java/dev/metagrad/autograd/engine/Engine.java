@@ -44,7 +44,7 @@ public final class Engine {
             throw new IllegalArgumentException(op + ": got " + outputs.length + " outputs but " + gradOutputs.length
                     + " gradOutputs; pass one per output");
         }
-        Map<Object, Tensor> grads = new IdentityHashMap<>();
+        Tensor[] seeds = new Tensor[outputs.length];
         List<Node> roots = new ArrayList<>();
         try (GradMode.Scope scope = GradMode.set(createGraph)) {
             for (int i = 0; i < outputs.length; i++) {
@@ -67,7 +67,7 @@ public final class Engine {
                     throw new IllegalArgumentException(op + ": gradOutputs[" + i + "] is " + seed.dtype()
                             + " but output " + i + " is " + out.dtype());
                 }
-                grads.merge(key(out), seed, Tensor::add);
+                seeds[i] = seed;
                 if (out.gradFn() != null) {
                     roots.add(out.gradFn());
                 }
@@ -87,17 +87,28 @@ public final class Engine {
                     targets.add(key(in));
                 }
             }
-            List<Node> order = topologicalOrder(roots);
+            NodeIndex index = new NodeIndex();
+            List<Node> order = topologicalOrder(roots, index);
             // null when every node is needed (backward() into all leaves): skips a set as large as the graph
             Set<Node> needed = inputs == null ? null : neededNodes(order, targets);
+            // pending gradients: of a node in the slot of its topological position, of a leaf in the map
+            Tensor[] nodeGrads = new Tensor[order.size()];
+            Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
+            for (int i = 0; i < outputs.length; i++) {
+                accumulate(outputs[i], seeds[i], index, nodeGrads, leafGrads);
+            }
 
             for (int n = order.size() - 1; n >= 0; n--) {
                 Node node = order.get(n);
                 if (needed != null && !needed.contains(node)) {
                     continue;
                 }
-                // targets is empty without inputs; not hashing the node there saves an identity-hash install
-                Tensor g = inputs != null && targets.contains(node) ? grads.get(node) : grads.remove(node);
+                Tensor g = nodeGrads[n];
+                // targets keep their gradient for the result; others drop it so the memory can go
+                // (targets is empty without inputs; not hashing the node there saves an identity-hash install)
+                if (inputs == null || !targets.contains(node)) {
+                    nodeGrads[n] = null;
+                }
                 if (g == null) {
                     continue;
                 }
@@ -128,7 +139,7 @@ public final class Engine {
                         throw new IllegalStateException(op + ": the backward of " + node.name() + " returned a gradient of"
                                 + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(in.shape()));
                     }
-                    grads.merge(key(in), gi, Tensor::add);
+                    accumulate(in, gi, index, nodeGrads, leafGrads);
                 }
                 if (!retainGraph) {
                     node.release();
@@ -136,8 +147,9 @@ public final class Engine {
             }
 
             if (inputs == null) {
-                for (Map.Entry<Object, Tensor> e : grads.entrySet()) {
-                    if (e.getKey() instanceof Tensor leaf && leaf.gradFn() == null && leaf.requiresGrad()) {
+                for (Map.Entry<Tensor, Tensor> e : leafGrads.entrySet()) {
+                    Tensor leaf = e.getKey();
+                    if (leaf.gradFn() == null && leaf.requiresGrad()) {
                         leaf.accumulateGrad(e.getValue());
                     }
                 }
@@ -145,7 +157,7 @@ public final class Engine {
             }
             Tensor[] result = new Tensor[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
-                Tensor g = inputs[i].requiresGrad() ? grads.get(key(inputs[i])) : null;
+                Tensor g = inputs[i].requiresGrad() ? pending(inputs[i], index, nodeGrads, leafGrads) : null;
                 if (g == null) {
                     if (materializeGrads) {
                         g = Tensor.zerosLike(inputs[i]);
@@ -178,19 +190,44 @@ public final class Engine {
         return true;
     }
 
+    /** Adds {@code g} to the pending gradient of {@code t} ({@code old.add(g)}, as Map.merge did). */
+    private static void accumulate(Tensor t, Tensor g, NodeIndex index, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
+        Node node = t.gradFn();
+        if (node == null) {
+            leafGrads.merge(t, g, Tensor::add);
+            return;
+        }
+        int slot = index.get(node);
+        Tensor old = nodeGrads[slot];
+        nodeGrads[slot] = old == null ? g : old.add(g);
+    }
+
+    /** The pending gradient of {@code t}, or null (also for a node the outputs do not reach). */
+    private static Tensor pending(Tensor t, NodeIndex index, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
+        Node node = t.gradFn();
+        if (node == null) {
+            return leafGrads.get(t);
+        }
+        int slot = index.get(node);
+        return slot < 0 ? null : nodeGrads[slot];
+    }
+
     private static Object key(Tensor t) {
         return t.gradFn() != null ? t.gradFn() : t;
     }
 
-    /** Post-order (inputs before the nodes that use them) of every node reachable from the roots. */
-    static List<Node> topologicalOrder(List<Node> roots) {
+    /**
+     * Post-order (inputs before the nodes that use them) of every node reachable from the roots.
+     *
+     * @param index receives every visited node mapped to its position in the returned order
+     */
+    static List<Node> topologicalOrder(List<Node> roots, NodeIndex index) {
         List<Node> order = new ArrayList<>();
-        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         // explicit DFS stack of (node, index of the next input to visit); plain arrays, no boxed cursors
         Node[] stack = new Node[16];
         int[] cursor = new int[16];
         for (Node root : roots) {
-            if (!visited.add(root)) {
+            if (!index.add(root, -1)) {
                 continue;
             }
             int top = 0;
@@ -203,7 +240,7 @@ public final class Engine {
                 Node next = null;
                 while (i < ins.length) {
                     Tensor in = ins[i++];
-                    if (in != null && in.gradFn() != null && visited.add(in.gradFn())) {
+                    if (in != null && in.gradFn() != null && index.add(in.gradFn(), -1)) {
                         next = in.gradFn();
                         break;
                     }
@@ -218,6 +255,7 @@ public final class Engine {
                     cursor[top] = 0;
                 } else {
                     stack[top--] = null;
+                    index.set(node, order.size());
                     order.add(node);
                 }
             }

@@ -3,6 +3,7 @@ package dev.metagrad.autograd.engine;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One recorded op in the autograd graph: its name, its input tensors and its {@link Backward}. The
@@ -13,6 +14,8 @@ public final class Node {
     private final String name;
     private final Tensor[] inputs;
     private volatile Backward backward;
+    /** Random hash for {@link NodeIndex}; cheaper than installing an identity hash in every node. */
+    final int hash = ThreadLocalRandom.current().nextInt();
 
     Node(String name, Tensor[] inputs, Backward backward) {
         this.name = name;
