@@ -46,6 +46,7 @@ public final class Engine {
         }
         Tensor[] seeds = new Tensor[outputs.length];
         List<Node> roots = new ArrayList<>();
+        Pass pass = new Pass();
         try (GradMode.Scope scope = GradMode.set(createGraph)) {
             for (int i = 0; i < outputs.length; i++) {
                 Tensor out = outputs[i];
@@ -87,15 +88,14 @@ public final class Engine {
                     targets.add(key(in));
                 }
             }
-            NodeIndex index = new NodeIndex();
-            List<Node> order = topologicalOrder(roots, index);
+            List<Node> order = topologicalOrder(roots, pass);
             // null when every node is needed (backward() into all leaves): skips a set as large as the graph
             Set<Node> needed = inputs == null ? null : neededNodes(order, targets);
             // pending gradients: of a node in the slot of its topological position, of a leaf in the map
             Tensor[] nodeGrads = new Tensor[order.size()];
             Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
             for (int i = 0; i < outputs.length; i++) {
-                accumulate(outputs[i], seeds[i], index, nodeGrads, leafGrads);
+                accumulate(outputs[i], seeds[i], pass, nodeGrads, leafGrads);
             }
 
             for (int n = order.size() - 1; n >= 0; n--) {
@@ -139,7 +139,7 @@ public final class Engine {
                         throw new IllegalStateException(op + ": the backward of " + node.name() + " returned a gradient of"
                                 + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(in.shape()));
                     }
-                    accumulate(in, gi, index, nodeGrads, leafGrads);
+                    accumulate(in, gi, pass, nodeGrads, leafGrads);
                 }
                 if (!retainGraph) {
                     node.release();
@@ -157,7 +157,7 @@ public final class Engine {
             }
             Tensor[] result = new Tensor[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
-                Tensor g = inputs[i].requiresGrad() ? pending(inputs[i], index, nodeGrads, leafGrads) : null;
+                Tensor g = inputs[i].requiresGrad() ? pending(inputs[i], pass, nodeGrads, leafGrads) : null;
                 if (g == null) {
                     if (materializeGrads) {
                         g = Tensor.zerosLike(inputs[i]);
@@ -173,6 +173,8 @@ public final class Engine {
                 }
             }
             return accumulate ? new Tensor[0] : result;
+        } finally {
+            pass.finish();
         }
     }
 
@@ -191,24 +193,24 @@ public final class Engine {
     }
 
     /** Adds {@code g} to the pending gradient of {@code t} ({@code old.add(g)}, as Map.merge did). */
-    private static void accumulate(Tensor t, Tensor g, NodeIndex index, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
+    private static void accumulate(Tensor t, Tensor g, Pass pass, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
         Node node = t.gradFn();
         if (node == null) {
             leafGrads.merge(t, g, Tensor::add);
             return;
         }
-        int slot = index.get(node);
+        int slot = pass.position(node);
         Tensor old = nodeGrads[slot];
         nodeGrads[slot] = old == null ? g : old.add(g);
     }
 
     /** The pending gradient of {@code t}, or null (also for a node the outputs do not reach). */
-    private static Tensor pending(Tensor t, NodeIndex index, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
+    private static Tensor pending(Tensor t, Pass pass, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
         Node node = t.gradFn();
         if (node == null) {
             return leafGrads.get(t);
         }
-        int slot = index.get(node);
+        int slot = pass.position(node);
         return slot < 0 ? null : nodeGrads[slot];
     }
 
@@ -219,15 +221,15 @@ public final class Engine {
     /**
      * Post-order (inputs before the nodes that use them) of every node reachable from the roots.
      *
-     * @param index receives every visited node mapped to its position in the returned order
+     * @param pass records every visited node's position in the returned order
      */
-    static List<Node> topologicalOrder(List<Node> roots, NodeIndex index) {
+    static List<Node> topologicalOrder(List<Node> roots, Pass pass) {
         List<Node> order = new ArrayList<>();
         // explicit DFS stack of (node, index of the next input to visit); plain arrays, no boxed cursors
         Node[] stack = new Node[16];
         int[] cursor = new int[16];
         for (Node root : roots) {
-            if (!index.add(root, -1)) {
+            if (!pass.visit(root)) {
                 continue;
             }
             int top = 0;
@@ -240,7 +242,7 @@ public final class Engine {
                 Node next = null;
                 while (i < ins.length) {
                     Tensor in = ins[i++];
-                    if (in != null && in.gradFn() != null && index.add(in.gradFn(), -1)) {
+                    if (in != null && in.gradFn() != null && pass.visit(in.gradFn())) {
                         next = in.gradFn();
                         break;
                     }
@@ -255,7 +257,7 @@ public final class Engine {
                     cursor[top] = 0;
                 } else {
                     stack[top--] = null;
-                    index.set(node, order.size());
+                    pass.setPosition(node, order.size());
                     order.add(node);
                 }
             }

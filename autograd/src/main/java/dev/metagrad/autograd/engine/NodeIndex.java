@@ -1,23 +1,38 @@
 package dev.metagrad.autograd.engine;
 
 /**
- * An identity map from {@link Node} to an int, local to one backward pass: open addressing with linear
- * probing over the hash each node draws at construction.
- *
- * <p>It exists because the engine touches every node of the graph a few times per pass, and an
- * {@link java.util.IdentityHashMap} pays there for {@link System#identityHashCode} (installed in the
- * object header on first use, which every node of a fresh graph is) and for growing a table of
- * key/value pairs. Nothing is removed; a pass builds one and drops it.
+ * An identity map from {@link Node} to an int, local to one {@link Pass}: open addressing with linear
+ * probing. It holds the nodes a pass could not claim because another live pass owned them, so it is
+ * empty in the common case; nothing is ever removed.
  */
 final class NodeIndex {
-    private Node[] keys = new Node[64];
-    private int[] values = new int[64];
+    private Node[] keys = new Node[16];
+    private int[] values = new int[16];
     private int size;
+
+    private static int hash(Node node) {
+        int h = System.identityHashCode(node);
+        return h ^ (h >>> 16);
+    }
+
+    /** Whether {@code node} is present. */
+    boolean contains(Node node) {
+        int mask = keys.length - 1;
+        for (int i = hash(node) & mask; ; i = (i + 1) & mask) {
+            Node k = keys[i];
+            if (k == node) {
+                return true;
+            }
+            if (k == null) {
+                return false;
+            }
+        }
+    }
 
     /** The value of {@code node}, or -1 when absent. */
     int get(Node node) {
         int mask = keys.length - 1;
-        for (int i = node.hash & mask; ; i = (i + 1) & mask) {
+        for (int i = hash(node) & mask; ; i = (i + 1) & mask) {
             Node k = keys[i];
             if (k == node) {
                 return values[i];
@@ -31,7 +46,7 @@ final class NodeIndex {
     /** Adds {@code node} with {@code value} unless present; whether it was added. */
     boolean add(Node node, int value) {
         int mask = keys.length - 1;
-        int i = node.hash & mask;
+        int i = hash(node) & mask;
         for (Node k = keys[i]; k != null; k = keys[i]) {
             if (k == node) {
                 return false;
@@ -50,7 +65,7 @@ final class NodeIndex {
     /** Replaces the value of a node already present. */
     void set(Node node, int value) {
         int mask = keys.length - 1;
-        int i = node.hash & mask;
+        int i = hash(node) & mask;
         while (keys[i] != node) {
             i = (i + 1) & mask;
         }
@@ -66,7 +81,7 @@ final class NodeIndex {
         for (int j = 0; j < oldKeys.length; j++) {
             Node k = oldKeys[j];
             if (k != null) {
-                int i = k.hash & mask;
+                int i = hash(k) & mask;
                 while (keys[i] != null) {
                     i = (i + 1) & mask;
                 }
