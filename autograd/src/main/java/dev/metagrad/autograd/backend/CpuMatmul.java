@@ -19,6 +19,13 @@ package dev.metagrad.autograd.backend;
  * instruction). Output rows are therefore copied into a scratch row and back, which costs {@code 2 NC}
  * moves per {@code 2 KC NC} flops.
  *
+ * <h2>SIMD</h2>
+ * When the JVM runs with {@code --add-modules jdk.incubator.vector} (and its preferred vectors are at
+ * least 256 bits), blocked products go to {@link VectorMatmul} instead, which keeps a 4 x 2-vector tile
+ * of the output in registers. The module is looked up at class initialisation and the Vector API class is
+ * referenced only on that branch, so without the flag it is never loaded. {@code -Dmetagrad.simd=false}
+ * turns the SIMD path off.
+ *
  * <h2>Rounding</h2>
  * Every output element is still accumulated as {@code ((0 + a0 b0) + a1 b1) + ...} in increasing
  * {@code k} order, without fused multiply-adds (Java never contracts {@code a * b + c}), exactly as the
@@ -32,19 +39,49 @@ final class CpuMatmul {
     static final int KC = 256;
     /** Width of a packed block of B; {@code KC x NC} doubles (512 KiB) stay in a 1 MiB L2 cache. */
     static final int NC = 256;
+    /** Whether blocked products use {@link VectorMatmul}. */
+    static final boolean SIMD = simdAvailable();
 
     private CpuMatmul() {
+    }
+
+    private static boolean simdAvailable() {
+        if (!Boolean.parseBoolean(System.getProperty("metagrad.simd", "true"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            return VectorMatmul.usable();
+        } catch (LinkageError e) {
+            // a JVM whose module resolves but whose Vector API does not link: stay on the scalar path
+            return false;
+        }
     }
 
     /** {@code out[b] = op(a[b]) @ op(b[b or 0])}, out zero-initialised by the caller. */
     static void batched(double[] a, double[] b, double[] out, int batch, int m, int k, int n,
                         boolean ta, boolean tb, boolean broadcastB) {
+        batched(a, b, out, batch, m, k, n, ta, tb, broadcastB, SIMD);
+    }
+
+    /** As above, choosing the SIMD kernel explicitly (tests run both; {@code simd} needs {@link #SIMD}). */
+    static void batched(double[] a, double[] b, double[] out, int batch, int m, int k, int n,
+                        boolean ta, boolean tb, boolean broadcastB, boolean simd) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         boolean small = (long) m * k * n < SMALL_WORK;
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, n);
+        if (!small && simd) {
+            double[] panel = new double[VectorMatmul.panelSize(kcMax, ncMax, VectorMatmul.NR64)];
+            double[] tile = new double[4 * VectorMatmul.NR64];
+            for (int p = 0; p < batch; p++) {
+                VectorMatmul.blocked(a, p * m * k, b, broadcastB ? 0 : p * k * n, out, p * m * n, m, k, n, ta, tb,
+                        panel, tile);
+            }
+            return;
+        }
         double[][] panel = small ? null : new double[kcMax][ncMax];
         double[] row = small ? null : new double[ncMax];
         for (int p = 0; p < batch; p++) {
@@ -142,12 +179,27 @@ final class CpuMatmul {
     /** Float32 variant with float accumulation, as torch's CPU kernels accumulate. */
     static void batched(float[] a, float[] b, float[] out, int batch, int m, int k, int n,
                         boolean ta, boolean tb, boolean broadcastB) {
+        batched(a, b, out, batch, m, k, n, ta, tb, broadcastB, SIMD);
+    }
+
+    /** Float32, choosing the SIMD kernel explicitly. */
+    static void batched(float[] a, float[] b, float[] out, int batch, int m, int k, int n,
+                        boolean ta, boolean tb, boolean broadcastB, boolean simd) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         boolean small = (long) m * k * n < SMALL_WORK;
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, n);
+        if (!small && simd) {
+            float[] panel = new float[VectorMatmul.panelSize(kcMax, ncMax, VectorMatmul.NR32)];
+            float[] tile = new float[4 * VectorMatmul.NR32];
+            for (int p = 0; p < batch; p++) {
+                VectorMatmul.blocked(a, p * m * k, b, broadcastB ? 0 : p * k * n, out, p * m * n, m, k, n, ta, tb,
+                        panel, tile);
+            }
+            return;
+        }
         float[][] panel = small ? null : new float[kcMax][ncMax];
         float[] row = small ? null : new float[ncMax];
         for (int p = 0; p < batch; p++) {

@@ -15,11 +15,14 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Checks the blocked kernels against a plain triple loop. Shapes straddle every boundary of the
  * implementation: the small-product fast path ({@link CpuMatmul#SMALL_WORK}), the 4-deep unrolling of
- * {@code k}, and the {@link CpuMatmul#KC} / {@link CpuMatmul#NC} block edges.
+ * {@code k}, the {@link CpuMatmul#KC} / {@link CpuMatmul#NC} block edges, and for the SIMD kernel the
+ * 4-row tiles and ragged column strips. The SIMD cases run when the test JVM has
+ * {@code jdk.incubator.vector} (the module's surefire configuration adds it) and are skipped otherwise.
  */
 class CpuMatmulTest {
     private static final int KC = CpuMatmul.KC;
@@ -47,17 +50,20 @@ class CpuMatmulTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        for (int[] s : SHAPES) {
-            for (int flags = 0; flags < 4; flags++) {
-                out.add(Arguments.of(s[0], s[1], s[2], (flags & 1) != 0, (flags & 2) != 0));
+        for (boolean simd : new boolean[] {false, true}) {
+            for (int[] s : SHAPES) {
+                for (int flags = 0; flags < 4; flags++) {
+                    out.add(Arguments.of(s[0], s[1], s[2], (flags & 1) != 0, (flags & 2) != 0, simd));
+                }
             }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "f64 m={0} k={1} n={2} ta={3} tb={4}")
+    @ParameterizedTest(name = "f64 m={0} k={1} n={2} ta={3} tb={4} simd={5}")
     @MethodSource("cases")
-    void float64MatchesReference(int m, int k, int n, boolean ta, boolean tb) {
+    void float64MatchesReference(int m, int k, int n, boolean ta, boolean tb, boolean simd) {
+        assumeTrue(!simd || CpuMatmul.SIMD, "jdk.incubator.vector is not in this JVM");
         for (int[] batching : new int[][] {{1, 0}, {3, 0}, {3, 1}}) {
             int batch = batching[0];
             boolean broadcastB = batching[1] == 1;
@@ -65,7 +71,7 @@ class CpuMatmulTest {
             double[] a = gaussian(rng, batch * m * k);
             double[] b = gaussian(rng, (broadcastB ? 1 : batch) * k * n);
             double[] got = new double[batch * m * n];
-            CpuMatmul.batched(a, b, got, batch, m, k, n, ta, tb, broadcastB);
+            CpuMatmul.batched(a, b, got, batch, m, k, n, ta, tb, broadcastB, simd);
             double[][] want = reference(a, b, batch, m, k, n, ta, tb, broadcastB);
             for (int i = 0; i < got.length; i++) {
                 // relative to the sum of |terms|, so cancellation cannot make the bound meaningless
@@ -75,9 +81,10 @@ class CpuMatmulTest {
         }
     }
 
-    @ParameterizedTest(name = "f32 m={0} k={1} n={2} ta={3} tb={4}")
+    @ParameterizedTest(name = "f32 m={0} k={1} n={2} ta={3} tb={4} simd={5}")
     @MethodSource("cases")
-    void float32MatchesReference(int m, int k, int n, boolean ta, boolean tb) {
+    void float32MatchesReference(int m, int k, int n, boolean ta, boolean tb, boolean simd) {
+        assumeTrue(!simd || CpuMatmul.SIMD, "jdk.incubator.vector is not in this JVM");
         for (int[] batching : new int[][] {{1, 0}, {2, 0}, {2, 1}}) {
             int batch = batching[0];
             boolean broadcastB = batching[1] == 1;
@@ -85,7 +92,7 @@ class CpuMatmulTest {
             float[] a = toFloats(gaussian(rng, batch * m * k));
             float[] b = toFloats(gaussian(rng, (broadcastB ? 1 : batch) * k * n));
             float[] got = new float[batch * m * n];
-            CpuMatmul.batched(a, b, got, batch, m, k, n, ta, tb, broadcastB);
+            CpuMatmul.batched(a, b, got, batch, m, k, n, ta, tb, broadcastB, simd);
             float[] want = referenceFloat(a, b, batch, m, k, n, ta, tb, broadcastB);
             double[][] exact = reference(toDoubles(a), toDoubles(b), batch, m, k, n, ta, tb, broadcastB);
             for (int i = 0; i < got.length; i++) {
@@ -107,14 +114,16 @@ class CpuMatmulTest {
         int m = 19;
         int k = KC + 9;
         int n = NC + 3;
-        for (int flags = 0; flags < 4; flags++) {
-            boolean ta = (flags & 1) != 0;
-            boolean tb = (flags & 2) != 0;
-            double[] a = gaussian(rng, m * k);
-            double[] b = gaussian(rng, k * n);
-            double[] got = new double[m * n];
-            CpuMatmul.batched(a, b, got, 1, m, k, n, ta, tb, false);
-            assertThat(got).containsExactly(reference(a, b, 1, m, k, n, ta, tb, false)[0]);
+        for (boolean simd : CpuMatmul.SIMD ? new boolean[] {false, true} : new boolean[] {false}) {
+            for (int flags = 0; flags < 4; flags++) {
+                boolean ta = (flags & 1) != 0;
+                boolean tb = (flags & 2) != 0;
+                double[] a = gaussian(rng, m * k);
+                double[] b = gaussian(rng, k * n);
+                double[] got = new double[m * n];
+                CpuMatmul.batched(a, b, got, 1, m, k, n, ta, tb, false, simd);
+                assertThat(got).as("simd %s", simd).containsExactly(reference(a, b, 1, m, k, n, ta, tb, false)[0]);
+            }
         }
     }
 
