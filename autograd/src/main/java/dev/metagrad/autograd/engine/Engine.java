@@ -4,8 +4,8 @@ import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -44,8 +44,9 @@ public final class Engine {
             throw new IllegalArgumentException(op + ": got " + outputs.length + " outputs but " + gradOutputs.length
                     + " gradOutputs; pass one per output");
         }
-        Map<Object, Tensor> grads = new IdentityHashMap<>();
+        Tensor[] seeds = new Tensor[outputs.length];
         List<Node> roots = new ArrayList<>();
+        Pass pass = new Pass();
         try (GradMode.Scope scope = GradMode.set(createGraph)) {
             for (int i = 0; i < outputs.length; i++) {
                 Tensor out = outputs[i];
@@ -60,14 +61,14 @@ public final class Engine {
                                 + " but no gradOutputs were given; pass one, or reduce to a scalar first");
                     }
                     seed = Tensor.onesLike(out);
-                } else if (!java.util.Arrays.equals(seed.shape(), out.shape())) {
+                } else if (!Arrays.equals(seed.shape(), out.shape())) {
                     throw new IllegalArgumentException(op + ": gradOutputs[" + i + "] has shape " + Shape.str(seed.shape())
                             + " but output " + i + " has shape " + Shape.str(out.shape()));
                 } else if (seed.dtype() != out.dtype()) {
                     throw new IllegalArgumentException(op + ": gradOutputs[" + i + "] is " + seed.dtype()
                             + " but output " + i + " is " + out.dtype());
                 }
-                grads.merge(key(out), seed, Tensor::add);
+                seeds[i] = seed;
                 if (out.gradFn() != null) {
                     roots.add(out.gradFn());
                 }
@@ -87,15 +88,27 @@ public final class Engine {
                     targets.add(key(in));
                 }
             }
-            List<Node> order = topologicalOrder(roots);
-            Set<Node> needed = neededNodes(order, inputs == null ? null : targets);
+            List<Node> order = topologicalOrder(roots, pass);
+            // null when every node is needed (backward() into all leaves): skips a set as large as the graph
+            Set<Node> needed = inputs == null ? null : neededNodes(order, targets);
+            // pending gradients: of a node in the slot of its topological position, of a leaf in the map
+            Tensor[] nodeGrads = new Tensor[order.size()];
+            Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
+            for (int i = 0; i < outputs.length; i++) {
+                accumulate(outputs[i], seeds[i], pass, nodeGrads, leafGrads);
+            }
 
             for (int n = order.size() - 1; n >= 0; n--) {
                 Node node = order.get(n);
-                if (!needed.contains(node)) {
+                if (needed != null && !needed.contains(node)) {
                     continue;
                 }
-                Tensor g = targets.contains(node) ? grads.get(node) : grads.remove(node);
+                Tensor g = nodeGrads[n];
+                // targets keep their gradient for the result; others drop it so the memory can go
+                // (targets is empty without inputs; not hashing the node there saves an identity-hash install)
+                if (inputs == null || !targets.contains(node)) {
+                    nodeGrads[n] = null;
+                }
                 if (g == null) {
                     continue;
                 }
@@ -119,14 +132,14 @@ public final class Engine {
                     }
                     Node inNode = in.gradFn();
                     boolean target = inputs == null ? inNode == null : targets.contains(key(in));
-                    if (!target && (inNode == null || !needed.contains(inNode))) {
+                    if (!target && (inNode == null || (needed != null && !needed.contains(inNode)))) {
                         continue;
                     }
-                    if (!java.util.Arrays.equals(gi.shape(), in.shape())) {
+                    if (!sameShape(gi, in)) {
                         throw new IllegalStateException(op + ": the backward of " + node.name() + " returned a gradient of"
                                 + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(in.shape()));
                     }
-                    grads.merge(key(in), gi, Tensor::add);
+                    accumulate(in, gi, pass, nodeGrads, leafGrads);
                 }
                 if (!retainGraph) {
                     node.release();
@@ -134,8 +147,9 @@ public final class Engine {
             }
 
             if (inputs == null) {
-                for (Map.Entry<Object, Tensor> e : grads.entrySet()) {
-                    if (e.getKey() instanceof Tensor leaf && leaf.gradFn() == null && leaf.requiresGrad()) {
+                for (Map.Entry<Tensor, Tensor> e : leafGrads.entrySet()) {
+                    Tensor leaf = e.getKey();
+                    if (leaf.gradFn() == null && leaf.requiresGrad()) {
                         leaf.accumulateGrad(e.getValue());
                     }
                 }
@@ -143,7 +157,7 @@ public final class Engine {
             }
             Tensor[] result = new Tensor[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
-                Tensor g = inputs[i].requiresGrad() ? grads.get(key(inputs[i])) : null;
+                Tensor g = inputs[i].requiresGrad() ? pending(inputs[i], pass, nodeGrads, leafGrads) : null;
                 if (g == null) {
                     if (materializeGrads) {
                         g = Tensor.zerosLike(inputs[i]);
@@ -159,43 +173,91 @@ public final class Engine {
                 }
             }
             return accumulate ? new Tensor[0] : result;
+        } finally {
+            pass.finish();
         }
+    }
+
+    /** {@code Arrays.equals(x.shape(), y.shape())} without the two defensive copies {@code shape()} makes. */
+    private static boolean sameShape(Tensor x, Tensor y) {
+        int rank = x.dim();
+        if (rank != y.dim()) {
+            return false;
+        }
+        for (int d = 0; d < rank; d++) {
+            if (x.size(d) != y.size(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds {@code g} to the pending gradient of {@code t} ({@code old.add(g)}, as Map.merge did). */
+    private static void accumulate(Tensor t, Tensor g, Pass pass, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
+        Node node = t.gradFn();
+        if (node == null) {
+            leafGrads.merge(t, g, Tensor::add);
+            return;
+        }
+        int slot = pass.position(node);
+        Tensor old = nodeGrads[slot];
+        nodeGrads[slot] = old == null ? g : old.add(g);
+    }
+
+    /** The pending gradient of {@code t}, or null (also for a node the outputs do not reach). */
+    private static Tensor pending(Tensor t, Pass pass, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
+        Node node = t.gradFn();
+        if (node == null) {
+            return leafGrads.get(t);
+        }
+        int slot = pass.position(node);
+        return slot < 0 ? null : nodeGrads[slot];
     }
 
     private static Object key(Tensor t) {
         return t.gradFn() != null ? t.gradFn() : t;
     }
 
-    /** Post-order (inputs before the nodes that use them) of every node reachable from the roots. */
-    static List<Node> topologicalOrder(List<Node> roots) {
+    /**
+     * Post-order (inputs before the nodes that use them) of every node reachable from the roots.
+     *
+     * @param pass records every visited node's position in the returned order
+     */
+    static List<Node> topologicalOrder(List<Node> roots, Pass pass) {
         List<Node> order = new ArrayList<>();
-        Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> cursor = new ArrayDeque<>();
+        // explicit DFS stack of (node, index of the next input to visit); plain arrays, no boxed cursors
+        Node[] stack = new Node[16];
+        int[] cursor = new int[16];
         for (Node root : roots) {
-            if (!visited.add(root)) {
+            if (!pass.visit(root)) {
                 continue;
             }
-            stack.push(root);
-            cursor.push(0);
-            while (!stack.isEmpty()) {
-                Node node = stack.peek();
-                int i = cursor.pop();
+            int top = 0;
+            stack[0] = root;
+            cursor[0] = 0;
+            while (top >= 0) {
+                Node node = stack[top];
+                int i = cursor[top];
                 Tensor[] ins = node.inputArray();
                 Node next = null;
                 while (i < ins.length) {
                     Tensor in = ins[i++];
-                    if (in != null && in.gradFn() != null && visited.add(in.gradFn())) {
+                    if (in != null && in.gradFn() != null && pass.visit(in.gradFn())) {
                         next = in.gradFn();
                         break;
                     }
                 }
                 if (next != null) {
-                    cursor.push(i);
-                    stack.push(next);
-                    cursor.push(0);
+                    cursor[top] = i;
+                    if (++top == stack.length) {
+                        stack = Arrays.copyOf(stack, top * 2);
+                        cursor = Arrays.copyOf(cursor, top * 2);
+                    }
+                    stack[top] = next;
+                    cursor[top] = 0;
                 } else {
-                    stack.pop();
+                    stack[top--] = null;
+                    pass.setPosition(node, order.size());
                     order.add(node);
                 }
             }
@@ -203,14 +265,10 @@ public final class Engine {
         return order;
     }
 
-    /** Nodes on a path to a target (all nodes when targets is null), computed bottom-up over the post-order. */
+    /** Nodes on a path to a target, computed bottom-up over the post-order. */
     private static Set<Node> neededNodes(List<Node> order, Set<Object> targets) {
         Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node node : order) {
-            if (targets == null) {
-                needed.add(node);
-                continue;
-            }
             for (Tensor in : node.inputArray()) {
                 if (in == null || !in.requiresGrad()) {
                     continue;

@@ -3,6 +3,7 @@ package dev.metagrad.autograd.engine;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * One recorded op in the autograd graph: its name, its input tensors and its {@link Backward}. The
@@ -13,6 +14,13 @@ public final class Node {
     private final String name;
     private final Tensor[] inputs;
     private volatile Backward backward;
+    /** The {@link Pass} that may write {@link #position}; stays set after it finishes, until another claims. */
+    volatile Object owner;
+    /** Position in the owner's topological order (-1 while being visited). */
+    int position;
+
+    static final AtomicReferenceFieldUpdater<Node, Object> OWNER =
+            AtomicReferenceFieldUpdater.newUpdater(Node.class, Object.class, "owner");
 
     Node(String name, Tensor[] inputs, Backward backward) {
         this.name = name;
