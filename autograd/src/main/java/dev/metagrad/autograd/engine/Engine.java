@@ -95,7 +95,7 @@ public final class Engine {
             Tensor[] nodeGrads = new Tensor[order.size()];
             Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
             for (int i = 0; i < outputs.length; i++) {
-                accumulate(outputs[i], seeds[i], pass, nodeGrads, leafGrads);
+                accumulate(outputs[i].gradFn(), outputs[i], seeds[i], pass, nodeGrads, leafGrads);
             }
 
             for (int n = order.size() - 1; n >= 0; n--) {
@@ -118,28 +118,29 @@ public final class Engine {
                             + " tensors of " + node + " were freed by an earlier backward; pass retainGraph(true) to"
                             + " the first backward or grad call if you need to differentiate twice");
                 }
-                Tensor[] ins = node.inputArray();
+                Node.Edge[] edges = node.edgeArray();
                 Tensor[] gs = backward.apply(g);
-                if (gs.length != ins.length) {
+                if (gs.length != edges.length) {
                     throw new IllegalStateException(op + ": the backward of " + node.name() + " returned " + gs.length
-                            + " gradients for " + ins.length + " inputs");
+                            + " gradients for " + edges.length + " inputs");
                 }
-                for (int i = 0; i < ins.length; i++) {
-                    Tensor in = ins[i];
+                for (int i = 0; i < edges.length; i++) {
+                    Node.Edge edge = edges[i];
                     Tensor gi = gs[i];
-                    if (in == null || gi == null || !in.requiresGrad()) {
+                    if (edge == null || gi == null || !edge.live()) {
                         continue;
                     }
-                    Node inNode = in.gradFn();
-                    boolean target = inputs == null ? inNode == null : targets.contains(key(in));
+                    Node inNode = edge.node();
+                    boolean target = inputs == null ? inNode == null : targets.contains(inNode != null ? inNode : edge.leaf());
                     if (!target && (inNode == null || (needed != null && !needed.contains(inNode)))) {
                         continue;
                     }
-                    if (!sameShape(gi, in)) {
+                    int[] shape = node.inputShape(i);
+                    if (!sameShape(gi, shape)) {
                         throw new IllegalStateException(op + ": the backward of " + node.name() + " returned a gradient of"
-                                + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(in.shape()));
+                                + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(shape));
                     }
-                    accumulate(in, gi, pass, nodeGrads, leafGrads);
+                    accumulate(inNode, edge.leaf(), gi, pass, nodeGrads, leafGrads);
                 }
                 if (!retainGraph) {
                     node.release();
@@ -178,25 +179,28 @@ public final class Engine {
         }
     }
 
-    /** {@code Arrays.equals(x.shape(), y.shape())} without the two defensive copies {@code shape()} makes. */
-    private static boolean sameShape(Tensor x, Tensor y) {
+    /** {@code Arrays.equals(x.shape(), shape)} without the defensive copy {@code shape()} makes. */
+    private static boolean sameShape(Tensor x, int[] shape) {
         int rank = x.dim();
-        if (rank != y.dim()) {
+        if (rank != shape.length) {
             return false;
         }
         for (int d = 0; d < rank; d++) {
-            if (x.size(d) != y.size(d)) {
+            if (x.size(d) != shape[d]) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Adds {@code g} to the pending gradient of {@code t} ({@code old.add(g)}, as Map.merge did). */
-    private static void accumulate(Tensor t, Tensor g, Pass pass, Tensor[] nodeGrads, Map<Tensor, Tensor> leafGrads) {
-        Node node = t.gradFn();
+    /**
+     * Adds {@code g} to the pending gradient of the tensor produced by {@code node}, or of {@code leaf} when
+     * node is null ({@code old.add(g)}, as Map.merge did).
+     */
+    private static void accumulate(Node node, Tensor leaf, Tensor g, Pass pass, Tensor[] nodeGrads,
+                                   Map<Tensor, Tensor> leafGrads) {
         if (node == null) {
-            leafGrads.merge(t, g, Tensor::add);
+            leafGrads.merge(leaf, g, Tensor::add);
             return;
         }
         int slot = pass.position(node);
@@ -238,12 +242,12 @@ public final class Engine {
             while (top >= 0) {
                 Node node = stack[top];
                 int i = cursor[top];
-                Tensor[] ins = node.inputArray();
+                Node.Edge[] edges = node.edgeArray();
                 Node next = null;
-                while (i < ins.length) {
-                    Tensor in = ins[i++];
-                    if (in != null && in.gradFn() != null && pass.visit(in.gradFn())) {
-                        next = in.gradFn();
+                while (i < edges.length) {
+                    Node.Edge edge = edges[i++];
+                    if (edge != null && edge.node() != null && pass.visit(edge.node())) {
+                        next = edge.node();
                         break;
                     }
                 }
@@ -269,12 +273,12 @@ public final class Engine {
     private static Set<Node> neededNodes(List<Node> order, Set<Object> targets) {
         Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node node : order) {
-            for (Tensor in : node.inputArray()) {
-                if (in == null || !in.requiresGrad()) {
+            for (Node.Edge edge : node.edgeArray()) {
+                if (edge == null || !edge.live()) {
                     continue;
                 }
-                Object k = key(in);
-                if (targets.contains(k) || (in.gradFn() != null && needed.contains(in.gradFn()))) {
+                Node in = edge.node();
+                if (in == null ? targets.contains(edge.leaf()) : targets.contains(in) || needed.contains(in)) {
                     needed.add(node);
                     break;
                 }

@@ -32,9 +32,9 @@ class EngineTest {
                 continue;
             }
             nodes.add(n);
-            for (Tensor in : n.inputs()) {
-                if (in != null && in.gradFn() != null) {
-                    todo.push(in.gradFn());
+            for (Node.Edge edge : n.edges()) {
+                if (edge != null && edge.node() != null) {
+                    todo.push(edge.node());
                 }
             }
         }
@@ -116,7 +116,9 @@ class EngineTest {
         Tensor a = x.exp();
         Tensor b = a.mul(2.0);
         Tensor c = a.add(b);
-        List<Node> order = Engine.topologicalOrder(List.of(c.gradFn()));
+        Pass pass = new Pass();
+        List<Node> order = Engine.topologicalOrder(List.of(c.gradFn()), pass);
+        pass.finish();
         assertThat(order).hasSize(3);
         assertThat(order.indexOf(a.gradFn())).isLessThan(order.indexOf(b.gradFn()));
         assertThat(order.indexOf(b.gradFn())).isLessThan(order.indexOf(c.gradFn()));
@@ -191,6 +193,30 @@ class EngineTest {
             assertThat(w1.grad().requiresGrad()).isFalse();
         }
         return new WeakReference<>(loss.gradFn());
+    }
+
+    /** A step that keeps its loss (as a logging loop would) and hands back a weak reference to an activation. */
+    private static WeakReference<Tensor> stepKeepingTheLoss(Tensor x, Tensor w, List<Tensor> keptLosses) {
+        Tensor hidden = x.matmul(w).tanh();
+        Tensor loss = hidden.square().sum();
+        loss.backward();
+        keptLosses.add(loss);
+        return new WeakReference<>(hidden);
+    }
+
+    @Test
+    void aKeptLossDoesNotKeepItsStepsActivationsAliveAfterBackward() throws InterruptedException {
+        Generator rng = new Generator(7);
+        Tensor x = Tensor.randn(rng, 8, 16);
+        Tensor w = Tensor.randn(rng, 16, 16).requiresGrad(true);
+        List<Tensor> keptLosses = new ArrayList<>();
+        WeakReference<Tensor> hidden = stepKeepingTheLoss(x, w, keptLosses);
+        for (int i = 0; i < 20 && hidden.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(keptLosses.get(0).gradFn().isReleased()).isTrue();
+        assertThat(hidden.get()).as("activation of a finished step, its loss still referenced").isNull();
     }
 
     @Test

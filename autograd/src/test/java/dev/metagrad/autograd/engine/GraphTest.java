@@ -17,7 +17,7 @@ class GraphTest {
         assertThat(out.requiresGrad()).isTrue();
         assertThat(out.isLeaf()).isFalse();
         assertThat(out.gradFn().name()).isEqualTo("myop");
-        assertThat(out.gradFn().inputs()).containsExactly(x);
+        assertThat(out.gradFn().edges()).containsExactly(new Node.Edge(null, x));
     }
 
     @Test

@@ -9,21 +9,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeTest {
     @Test
-    void exposesNameInputsAndBackwardName() {
-        Tensor a = Tensor.of(1.0);
-        Node node = new Node("mul", new Tensor[] {a, null}, g -> new Tensor[] {g, null});
+    void exposesNameEdgesAndBackwardName() {
+        Tensor a = Tensor.of(1.0).requiresGrad(true);
+        Tensor constant = Tensor.of(2.0);
+        Node node = new Node("mul", new Tensor[] {a, constant, null}, g -> new Tensor[] {g, null, null});
         assertThat(node.name()).isEqualTo("mul");
-        assertThat(node.inputs()).containsExactly(a, null);
+        assertThat(node.edges()).containsExactly(new Node.Edge(null, a), null, null);
         assertThat(node.toString()).isEqualTo("mulBackward");
     }
 
     @Test
-    void inputsIsACopy() {
-        Tensor a = Tensor.of(1.0);
+    void aProducedInputIsReachedThroughItsNodeNotTheTensor() {
+        Tensor x = Tensor.of(1.0).requiresGrad(true);
+        Tensor h = x.exp();
+        Node node = new Node("neg", new Tensor[] {h}, g -> new Tensor[] {g});
+        assertThat(node.edges()).containsExactly(new Node.Edge(h.gradFn(), null));
+    }
+
+    @Test
+    void edgesIsACopy() {
+        Tensor a = Tensor.of(1.0).requiresGrad(true);
         Node node = new Node("neg", new Tensor[] {a}, g -> new Tensor[] {g});
-        List<Tensor> inputs = node.inputs();
-        inputs.set(0, Tensor.of(5.0));
-        assertThat(node.inputs()).containsExactly(a);
+        List<Node.Edge> edges = node.edges();
+        edges.set(0, null);
+        assertThat(node.edges()).containsExactly(new Node.Edge(null, a));
     }
 
     @Test
