@@ -128,7 +128,7 @@ public enum UnaryKernel {
         @Override
         public void apply(double[] x, double[] out, int n, double a, double b) {
             for (int i = 0; i < n; i++) {
-                out[i] = Math.tanh(x[i]);
+                out[i] = SpecialFunctions.tanh(x[i]);
             }
         }
     },

@@ -118,29 +118,34 @@ public final class Engine {
                             + " tensors of " + node + " were freed by an earlier backward; pass retainGraph(true) to"
                             + " the first backward or grad call if you need to differentiate twice");
                 }
-                Node.Edge[] edges = node.edgeArray();
+                Object[] links = node.links();
                 Tensor[] gs = backward.apply(g);
-                if (gs.length != edges.length) {
+                if (gs.length != links.length) {
                     throw new IllegalStateException(op + ": the backward of " + node.name() + " returned " + gs.length
-                            + " gradients for " + edges.length + " inputs");
+                            + " gradients for " + links.length + " inputs");
                 }
-                for (int i = 0; i < edges.length; i++) {
-                    Node.Edge edge = edges[i];
+                for (int i = 0; i < links.length; i++) {
+                    Object link = links[i];
                     Tensor gi = gs[i];
-                    if (edge == null || gi == null || !edge.live()) {
+                    if (link == null || gi == null) {
                         continue;
                     }
-                    Node inNode = edge.node();
-                    boolean target = inputs == null ? inNode == null : targets.contains(inNode != null ? inNode : edge.leaf());
-                    if (!target && (inNode == null || (needed != null && !needed.contains(inNode)))) {
+                    Node inNode = link instanceof Node produced ? produced : null;
+                    Tensor leaf = inNode == null ? (Tensor) link : null;
+                    if (leaf != null && !leaf.requiresGrad()) {
                         continue;
                     }
-                    int[] shape = node.inputShape(i);
-                    if (!sameShape(gi, shape)) {
+                    boolean target = inputs == null ? leaf != null : targets.contains(link);
+                    if (!target && (leaf != null || (needed != null && !needed.contains(inNode)))) {
+                        continue;
+                    }
+                    int[] shape = inNode != null ? inNode.shape() : null;
+                    if (shape != null ? !sameShape(gi, shape) : !sameShape(gi, leaf)) {
                         throw new IllegalStateException(op + ": the backward of " + node.name() + " returned a gradient of"
-                                + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape " + Shape.str(shape));
+                                + " shape " + Shape.str(gi.shape()) + " for input " + i + " of shape "
+                                + Shape.str(shape != null ? shape : leaf.shape()));
                     }
-                    accumulate(inNode, edge.leaf(), gi, pass, nodeGrads, leafGrads);
+                    accumulate(inNode, leaf, gi, pass, nodeGrads, leafGrads);
                 }
                 if (!retainGraph) {
                     node.release();
@@ -177,6 +182,20 @@ public final class Engine {
         } finally {
             pass.finish();
         }
+    }
+
+    /** {@code Arrays.equals(x.shape(), y.shape())} without the defensive copies {@code shape()} makes. */
+    private static boolean sameShape(Tensor x, Tensor y) {
+        int rank = x.dim();
+        if (rank != y.dim()) {
+            return false;
+        }
+        for (int d = 0; d < rank; d++) {
+            if (x.size(d) != y.size(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code Arrays.equals(x.shape(), shape)} without the defensive copy {@code shape()} makes. */
@@ -242,12 +261,11 @@ public final class Engine {
             while (top >= 0) {
                 Node node = stack[top];
                 int i = cursor[top];
-                Node.Edge[] edges = node.edgeArray();
+                Object[] links = node.links();
                 Node next = null;
-                while (i < edges.length) {
-                    Node.Edge edge = edges[i++];
-                    if (edge != null && edge.node() != null && pass.visit(edge.node())) {
-                        next = edge.node();
+                while (i < links.length) {
+                    if (links[i++] instanceof Node in && pass.visit(in)) {
+                        next = in;
                         break;
                     }
                 }
@@ -273,12 +291,11 @@ public final class Engine {
     private static Set<Node> neededNodes(List<Node> order, Set<Object> targets) {
         Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node node : order) {
-            for (Node.Edge edge : node.edgeArray()) {
-                if (edge == null || !edge.live()) {
+            for (Object link : node.links()) {
+                if (link instanceof Tensor leaf && !leaf.requiresGrad()) {
                     continue;
                 }
-                Node in = edge.node();
-                if (in == null ? targets.contains(edge.leaf()) : targets.contains(in) || needed.contains(in)) {
+                if (link != null && (targets.contains(link) || (link instanceof Node in && needed.contains(in)))) {
                     needed.add(node);
                     break;
                 }

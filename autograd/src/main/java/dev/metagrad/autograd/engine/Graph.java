@@ -24,7 +24,7 @@ public final class Graph {
         }
         for (Tensor in : inputs) {
             if (in != null && in.requiresGrad()) {
-                output.attachGradFn(new Node(name, inputs, backward));
+                output.attachGradFn(new Node(name, output.shape(), inputs, backward));
                 return output;
             }
         }

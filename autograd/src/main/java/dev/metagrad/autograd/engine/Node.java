@@ -21,25 +21,13 @@ public final class Node {
      * @param leaf the leaf tensor, or null for a produced input
      */
     public record Edge(Node node, Tensor leaf) {
-        static Edge of(Tensor input) {
-            if (input == null) {
-                return null;
-            }
-            if (input.gradFn() != null) {
-                return new Edge(input.gradFn(), null);
-            }
-            return input.requiresGrad() ? new Edge(null, input) : null;
-        }
-
-        /** Whether the gradient along this edge is wanted now (a leaf may have stopped requiring grad). */
-        boolean live() {
-            return node != null || leaf.requiresGrad();
-        }
     }
 
     private final String name;
-    private final Edge[] edges;
-    private final int[][] inputShapes;
+    /** Per input: the producing {@link Node}, a leaf {@link Tensor} that required grad, or null (constant). */
+    private final Object[] links;
+    /** Shape of this node's output, against which gradients flowing into it are checked. */
+    private final int[] shape;
     private volatile Backward backward;
     /** The {@link Pass} that may write {@link #position}; stays set after it finishes, until another claims. */
     volatile Object owner;
@@ -49,14 +37,14 @@ public final class Node {
     static final AtomicReferenceFieldUpdater<Node, Object> OWNER =
             AtomicReferenceFieldUpdater.newUpdater(Node.class, Object.class, "owner");
 
-    Node(String name, Tensor[] inputs, Backward backward) {
+    Node(String name, int[] shape, Tensor[] inputs, Backward backward) {
         this.name = name;
-        this.edges = new Edge[inputs.length];
-        this.inputShapes = new int[inputs.length][];
+        this.shape = shape;
+        this.links = new Object[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
-            edges[i] = Edge.of(inputs[i]);
-            if (edges[i] != null) {
-                inputShapes[i] = inputs[i].shape();
+            Tensor in = inputs[i];
+            if (in != null) {
+                links[i] = in.gradFn() != null ? in.gradFn() : in.requiresGrad() ? in : null;
             }
         }
         this.backward = backward;
@@ -69,16 +57,23 @@ public final class Node {
 
     /** One edge per input, in input order; null for inputs that were constants or absent. */
     public List<Edge> edges() {
-        return java.util.Arrays.asList(edges.clone());
+        Edge[] edges = new Edge[links.length];
+        for (int i = 0; i < links.length; i++) {
+            Object link = links[i];
+            edges[i] = link == null ? null
+                    : link instanceof Node node ? new Edge(node, null) : new Edge(null, (Tensor) link);
+        }
+        return java.util.Arrays.asList(edges);
     }
 
-    Edge[] edgeArray() {
-        return edges;
+    /** Per input: the producing node, a leaf tensor, or null (see {@link #edges()}). */
+    Object[] links() {
+        return links;
     }
 
-    /** The shape input {@code i} had (null for inputs without an edge). */
-    int[] inputShape(int i) {
-        return inputShapes[i];
+    /** The output shape (not a copy; do not modify). */
+    int[] shape() {
+        return shape;
     }
 
     /** Whether a backward pass without retainGraph has already freed this node's saved tensors. */

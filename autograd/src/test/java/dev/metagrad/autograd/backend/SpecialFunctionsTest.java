@@ -76,4 +76,25 @@ class SpecialFunctionsTest {
         assertThat(SpecialFunctions.log1pExp(1000)).isEqualTo(1000);
         assertThat(SpecialFunctions.log1pExp(-1000)).isZero();
     }
+
+    @Test
+    void tanhIsWithinThreeUlpsOfTheJdkAcrossMagnitudes() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            double x = (rng.nextDouble() - 0.5) * 60 * Math.pow(10, -rng.nextInt(12));
+            double expected = Math.tanh(x);
+            assertThat(Math.abs(SpecialFunctions.tanh(x) - expected)).as("tanh(%s)", x)
+                    .isLessThanOrEqualTo(3 * Math.ulp(expected));
+        }
+    }
+
+    @Test
+    void tanhSpecialValues() {
+        assertThat(SpecialFunctions.tanh(0.0)).isEqualTo(0.0);
+        assertThat(Double.doubleToRawLongBits(SpecialFunctions.tanh(-0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(SpecialFunctions.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
+        assertThat(SpecialFunctions.tanh(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
+        assertThat(SpecialFunctions.tanh(30.0)).isEqualTo(1.0);
+        assertThat(SpecialFunctions.tanh(Double.NaN)).isNaN();
+    }
 }

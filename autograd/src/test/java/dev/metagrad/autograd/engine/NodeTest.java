@@ -12,7 +12,7 @@ class NodeTest {
     void exposesNameEdgesAndBackwardName() {
         Tensor a = Tensor.of(1.0).requiresGrad(true);
         Tensor constant = Tensor.of(2.0);
-        Node node = new Node("mul", new Tensor[] {a, constant, null}, g -> new Tensor[] {g, null, null});
+        Node node = new Node("mul", new int[] {1}, new Tensor[] {a, constant, null}, g -> new Tensor[] {g, null, null});
         assertThat(node.name()).isEqualTo("mul");
         assertThat(node.edges()).containsExactly(new Node.Edge(null, a), null, null);
         assertThat(node.toString()).isEqualTo("mulBackward");
@@ -22,14 +22,14 @@ class NodeTest {
     void aProducedInputIsReachedThroughItsNodeNotTheTensor() {
         Tensor x = Tensor.of(1.0).requiresGrad(true);
         Tensor h = x.exp();
-        Node node = new Node("neg", new Tensor[] {h}, g -> new Tensor[] {g});
+        Node node = new Node("neg", new int[] {1}, new Tensor[] {h}, g -> new Tensor[] {g});
         assertThat(node.edges()).containsExactly(new Node.Edge(h.gradFn(), null));
     }
 
     @Test
     void edgesIsACopy() {
         Tensor a = Tensor.of(1.0).requiresGrad(true);
-        Node node = new Node("neg", new Tensor[] {a}, g -> new Tensor[] {g});
+        Node node = new Node("neg", new int[] {1}, new Tensor[] {a}, g -> new Tensor[] {g});
         List<Node.Edge> edges = node.edges();
         edges.set(0, null);
         assertThat(node.edges()).containsExactly(new Node.Edge(null, a));
@@ -37,7 +37,7 @@ class NodeTest {
 
     @Test
     void releaseDropsTheBackward() {
-        Node node = new Node("exp", new Tensor[0], g -> new Tensor[0]);
+        Node node = new Node("exp", new int[] {1}, new Tensor[0], g -> new Tensor[0]);
         assertThat(node.isReleased()).isFalse();
         assertThat(node.backward()).isNotNull();
         node.release();
