@@ -3,11 +3,10 @@ package dev.metagrad.autograd.ops;
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.testing.GradcheckTable;
 import dev.metagrad.autograd.testing.OpCase;
 import dev.metagrad.autograd.testing.RandomTensors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-class ActivationsTest {
+class ActivationsTest implements GradcheckTable {
 
     static Stream<OpCase> cases() {
         RandomTensors r = new RandomTensors(31);
@@ -39,20 +38,9 @@ class ActivationsTest {
             OpCase.of("softplus linear region", in -> Activations.softplus(in[0], 1.0, 20.0), r.range(21, 23, 3)));
     }
 
-    static Stream<OpCase> secondOrderCases() {
-        return cases().filter(OpCase::secondOrder);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void gradcheck(OpCase c) {
-        c.assertGradcheck();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("secondOrderCases")
-    void gradgradcheck(OpCase c) {
-        c.assertGradgradcheck();
+    @Override
+    public Stream<OpCase> gradcheckCases() {
+        return cases();
     }
 
     // ---------------------------------------------------------------------------------------------

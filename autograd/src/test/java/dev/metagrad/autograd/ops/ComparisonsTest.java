@@ -3,18 +3,17 @@ package dev.metagrad.autograd.ops;
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.testing.GradcheckTable;
 import dev.metagrad.autograd.testing.OpCase;
 import dev.metagrad.autograd.testing.RandomTensors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ComparisonsTest {
+class ComparisonsTest implements GradcheckTable {
 
     static Stream<OpCase> cases() {
         RandomTensors r = new RandomTensors(41);
@@ -44,20 +43,9 @@ class ComparisonsTest {
             OpCase.of("where y scalar", in -> Comparisons.where(condFull, in[0], in[1]), r.uniform(2, 3), r.uniform()));
     }
 
-    static Stream<OpCase> secondOrderCases() {
-        return cases().filter(OpCase::secondOrder);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void gradcheck(OpCase c) {
-        c.assertGradcheck();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("secondOrderCases")
-    void gradgradcheck(OpCase c) {
-        c.assertGradgradcheck();
+    @Override
+    public Stream<OpCase> gradcheckCases() {
+        return cases();
     }
 
     // ---------------------------------------------------------------------------------------------

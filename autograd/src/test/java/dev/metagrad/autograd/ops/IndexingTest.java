@@ -3,11 +3,10 @@ package dev.metagrad.autograd.ops;
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.testing.GradcheckTable;
 import dev.metagrad.autograd.testing.OpCase;
 import dev.metagrad.autograd.testing.RandomTensors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,7 +14,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class IndexingTest {
+class IndexingTest implements GradcheckTable {
 
     private static Tensor longs(int[] shape, long... values) {
         return Tensor.ofLongs(values, shape);
@@ -63,20 +62,9 @@ class IndexingTest {
                     r.uniform(3, 3)));
     }
 
-    static Stream<OpCase> secondOrderCases() {
-        return cases().filter(OpCase::secondOrder);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void gradcheck(OpCase c) {
-        c.assertGradcheck();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("secondOrderCases")
-    void gradgradcheck(OpCase c) {
-        c.assertGradgradcheck();
+    @Override
+    public Stream<OpCase> gradcheckCases() {
+        return cases();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Generator;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.testing.GradcheckTable;
 import dev.metagrad.autograd.testing.OpCase;
 import dev.metagrad.autograd.testing.RandomTensors;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-class LinearAlgebraTest {
+class LinearAlgebraTest implements GradcheckTable {
 
     static Stream<OpCase> cases() {
         RandomTensors r = new RandomTensors(51);
@@ -48,20 +49,9 @@ class LinearAlgebraTest {
             OpCase.of("outer", in -> LinearAlgebra.outer(in[0], in[1]), r.uniform(3), r.uniform(2)));
     }
 
-    static Stream<OpCase> secondOrderCases() {
-        return cases().filter(OpCase::secondOrder);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void gradcheck(OpCase c) {
-        c.assertGradcheck();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("secondOrderCases")
-    void gradgradcheck(OpCase c) {
-        c.assertGradgradcheck();
+    @Override
+    public Stream<OpCase> gradcheckCases() {
+        return cases();
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -4,11 +4,10 @@ import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Generator;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.testing.GradcheckTable;
 import dev.metagrad.autograd.testing.OpCase;
 import dev.metagrad.autograd.testing.RandomTensors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-class NormalizationTest {
+class NormalizationTest implements GradcheckTable {
     private static final double EPS = 1e-5;
 
     static Stream<OpCase> cases() {
@@ -40,20 +39,9 @@ class NormalizationTest {
                     r.uniform(3, 4), r.uniform(4)));
     }
 
-    static Stream<OpCase> secondOrderCases() {
-        return cases().filter(OpCase::secondOrder);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void gradcheck(OpCase c) {
-        c.assertGradcheck();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("secondOrderCases")
-    void gradgradcheck(OpCase c) {
-        c.assertGradgradcheck();
+    @Override
+    public Stream<OpCase> gradcheckCases() {
+        return cases();
     }
 
     // ---------------------------------------------------------------------------------------------
