@@ -3,7 +3,8 @@ package dev.metagrad.autograd.backend;
 /**
  * Element-wise functions of two broadcast operands, {@code out = f(x, y)}. Comparison kernels yield
  * 0/1 in the operands' floating type (masks for derivatives); {@link Backend#compare} turns them into
- * {@code bool} tensors for the public API.
+ * {@code bool} tensors for the public API. The {@code *_BACKWARD} kernels fuse an activation's
+ * vector-Jacobian product into one pass; ops use them only when no graph is being recorded.
  */
 public enum BinaryKernel {
     /** {@code x + y}. */
@@ -96,6 +97,27 @@ public enum BinaryKernel {
         public double apply(double x, double y) {
             return x != y ? 1.0 : 0.0;
         }
+    },
+    /** tanh's vector-Jacobian product from its output: {@code g (1 - y^2)} with x = g, y = tanh output. */
+    TANH_BACKWARD {
+        @Override
+        public double apply(double g, double y) {
+            return g * (1.0 - y * y);
+        }
+    },
+    /** sigmoid's vector-Jacobian product from its output: {@code g y (1 - y)}. */
+    SIGMOID_BACKWARD {
+        @Override
+        public double apply(double g, double y) {
+            return g * (y * (1.0 - y));
+        }
+    },
+    /** relu's vector-Jacobian product from its input: {@code g if x > 0 else 0}. */
+    RELU_BACKWARD {
+        @Override
+        public double apply(double g, double x) {
+            return x > 0 ? g : 0.0;
+        }
     };
 
     /** The scalar function. */
@@ -125,6 +147,21 @@ public enum BinaryKernel {
             case DIV -> {
                 for (int i = 0; i < n; i++) {
                     out[i] = x[i] / y[i];
+                }
+            }
+            case TANH_BACKWARD -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] * (1.0 - y[i] * y[i]);
+                }
+            }
+            case SIGMOID_BACKWARD -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = x[i] * (y[i] * (1.0 - y[i]));
+                }
+            }
+            case RELU_BACKWARD -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = y[i] > 0 ? x[i] : 0.0;
                 }
             }
             default -> {

@@ -1,8 +1,12 @@
 package dev.metagrad.autograd.ops;
 
+import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.backend.BinaryKernel;
 import dev.metagrad.autograd.backend.UnaryKernel;
 import dev.metagrad.autograd.engine.Graph;
+
+import java.util.function.Supplier;
 
 /**
  * Activation functions (torch.nn.functional), each with its derivative beside it. Step masks of
@@ -20,22 +24,36 @@ public final class Activations {
         return x.backend().unary(UnaryKernel.STEP, x, threshold, 0);
     }
 
+    /**
+     * The fused kernel {@code vjp(g, saved)} when the backward is not being recorded (one pass instead of
+     * several ops), else {@code recorded}: the same formula in differentiable ops.
+     */
+    private static Tensor[] derivative(BinaryKernel vjp, Tensor g, Tensor saved, Supplier<Tensor> recorded) {
+        if (GradMode.isEnabled()) {
+            return new Tensor[] {recorded.get()};
+        }
+        return new Tensor[] {g.backend().binary(vjp, g, saved, saved.shape())};
+    }
+
     /** tanh x. d/dx = 1 - tanh^2 x = 1 - y^2. */
     public static Tensor tanh(Tensor x) {
         Tensor y = MathFunctions.kernel(UnaryKernel.TANH, x, 0, 0);
-        return Graph.record("tanh", y, g -> new Tensor[] {Arithmetic.mul(g, Arithmetic.rsub(1.0, Arithmetic.square(y)))}, x);
+        return Graph.record("tanh", y, g -> derivative(BinaryKernel.TANH_BACKWARD, g, y,
+                () -> Arithmetic.mul(g, Arithmetic.rsub(1.0, Arithmetic.square(y)))), x);
     }
 
     /** sigmoid x = 1/(1 + e^-x). d/dx = y (1 - y). */
     public static Tensor sigmoid(Tensor x) {
         Tensor y = MathFunctions.kernel(UnaryKernel.SIGMOID, x, 0, 0);
-        return Graph.record("sigmoid", y, g -> new Tensor[] {Arithmetic.mul(g, Arithmetic.mul(y, Arithmetic.rsub(1.0, y)))}, x);
+        return Graph.record("sigmoid", y, g -> derivative(BinaryKernel.SIGMOID_BACKWARD, g, y,
+                () -> Arithmetic.mul(g, Arithmetic.mul(y, Arithmetic.rsub(1.0, y)))), x);
     }
 
     /** max(x, 0). d/dx = 1 where x > 0, else 0. */
     public static Tensor relu(Tensor x) {
         Tensor y = MathFunctions.kernel(UnaryKernel.RELU, x, 0, 0);
-        return Graph.record("relu", y, g -> new Tensor[] {Arithmetic.mul(g, mask(x, 0.0))}, x);
+        return Graph.record("relu", y, g -> derivative(BinaryKernel.RELU_BACKWARD, g, x,
+                () -> Arithmetic.mul(g, mask(x, 0.0))), x);
     }
 
     /** x if x > 0 else slope x (F.leaky_relu). d/dx = 1 or slope. */
