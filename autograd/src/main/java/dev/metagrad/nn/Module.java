@@ -459,8 +459,9 @@ public abstract class Module {
 
     /**
      * Converts floating point parameters and buffers to {@code dtype} ({@code module.to(dtype)},
-     * {@code .float()}, {@code .double()}); integer buffers are kept. Parameters become new leaves (computed
-     * ones are detached) that require grad if the old ones did. Returns this.
+     * {@code .float()}, {@code .double()}); integer buffers and tensors already of that type are kept.
+     * Converted parameters become new leaves (computed ones are detached) that require grad if the old
+     * ones did. Returns this.
      *
      * @throws IllegalArgumentException when dtype is not floating point
      */
@@ -470,11 +471,13 @@ public abstract class Module {
         }
         IdentityHashMap<Tensor, Tensor> replacements = new IdentityHashMap<>();
         for (Tensor p : parameters()) {
-            replacements.put(p, p.detach().to(dtype).requiresGrad(p.requiresGrad()));
+            if (p.dtype() != dtype) {
+                replacements.put(p, p.detach().to(dtype).requiresGrad(p.requiresGrad()));
+            }
         }
         for (Tensor b : buffers()) {
-            if (b.dtype().isFloatingPoint()) {
-                replacements.put(b, b.to(dtype));
+            if (b.dtype().isFloatingPoint() && b.dtype() != dtype) {
+                replacements.put(b, b.detach().to(dtype));
             }
         }
         replaceEverywhere(replacements);

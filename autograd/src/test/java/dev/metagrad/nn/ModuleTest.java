@@ -226,6 +226,16 @@ class ModuleTest {
         assertThatThrownBy(() -> net.to(DType.INT64)).hasMessageContaining("floating point");
     }
 
+    @Test
+    void toTheCurrentTypeKeepsEveryTensor() {
+        Nets.Net net = net();
+        var before = net.stateDict();
+        var params = net.parameters();
+        net.to(DType.FLOAT64);
+        assertThat(net.parameters()).containsExactlyElementsOf(params);
+        net.stateDict().forEach((k, v) -> assertThat(v.storage()).as(k).isSameAs(before.get(k).storage()));
+    }
+
     // ---------------------------------------------------------------------------------------------
     // Printing
 
