@@ -10,7 +10,8 @@ import dev.metagrad.autograd.ops.Reductions;
 import java.util.function.Function;
 
 /**
- * Batch normalisation over dim 1 (channels) of {@code [N, C, ...]} inputs ({@code torch.nn.modules.batchnorm._BatchNorm}).
+ * Batch normalisation over dim 1 (channels) of {@code [N, C, ...]} inputs
+ * ({@code torch.nn.modules.batchnorm._BatchNorm}).
  *
  * <p>State, as torch: parameters {@code weight} (ones) and {@code bias} (zeros) when affine; buffers
  * {@code running_mean} (zeros), {@code running_var} (ones) and the int64 scalar {@code num_batches_tracked}
@@ -138,12 +139,17 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
             Tensor x = input.detach();
             Tensor batchMean = Reductions.mean(x, dims, false);
             Tensor batchVar = Reductions.var(x, dims, true, false);
-            mean = Arithmetic.add(Arithmetic.mul(params.get("running_mean").detach(), 1 - m), Arithmetic.mul(batchMean, m));
-            var = Arithmetic.add(Arithmetic.mul(params.get("running_var").detach(), 1 - m), Arithmetic.mul(batchVar, m));
+            mean = blend(params.get("running_mean").detach(), batchMean, m);
+            var = blend(params.get("running_var").detach(), batchVar, m);
         }
         params.updateBuffer("running_mean", mean);
         params.updateBuffer("running_var", var);
         params.updateBuffer("num_batches_tracked", Tensor.ofLongs(new long[] {batches}));
+    }
+
+    /** {@code (1 - m) running + m batch}, torch's exponential moving average. */
+    private static Tensor blend(Tensor running, Tensor batch, double m) {
+        return Arithmetic.add(Arithmetic.mul(running, 1 - m), Arithmetic.mul(batch, m));
     }
 
     @Override

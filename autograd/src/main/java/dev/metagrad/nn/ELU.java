@@ -3,7 +3,10 @@ package dev.metagrad.nn;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.autograd.ops.Activations;
 
-/** {@code x} if {@code x > 0} else {@code alpha (e^x - 1)} ({@code torch.nn.ELU}, alpha 1 by default). No parameters. */
+/**
+ * {@code x} if {@code x > 0} else {@code alpha (e^x - 1)} ({@code torch.nn.ELU}, alpha 1 by default).
+ * No parameters.
+ */
 public final class ELU extends Module {
     private final double alpha;
 

@@ -3,7 +3,10 @@ package dev.metagrad.nn;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.autograd.ops.Activations;
 
-/** {@code x} if {@code x > 0} else {@code negativeSlope * x} ({@code torch.nn.LeakyReLU}, slope 0.01 by default). No parameters. */
+/**
+ * {@code x} if {@code x > 0} else {@code negativeSlope * x} ({@code torch.nn.LeakyReLU}, slope 0.01 by
+ * default). No parameters.
+ */
 public final class LeakyReLU extends Module {
     private final double negativeSlope;
 

@@ -24,8 +24,14 @@ import java.util.Set;
  * and running submodules with {@code params.forward(child, x)}:
  * <pre>{@code
  * final class TwoLayer extends Module {
- *     private final Linear fc1 = registerModule("fc1", new Linear(2, 8, rng));
- *     private final Linear fc2 = registerModule("fc2", new Linear(8, 1, rng));
+ *     private final Linear fc1;
+ *     private final Linear fc2;
+ *
+ *     TwoLayer(Generator rng) {
+ *         fc1 = registerModule("fc1", new Linear(2, 8, rng));
+ *         fc2 = registerModule("fc2", new Linear(8, 1, rng));
+ *     }
+ *
  *     protected Tensor forward(Tensor x, Params p) {
  *         return p.forward(fc2, p.forward(fc1, x).tanh());
  *     }
@@ -77,7 +83,10 @@ public abstract class Module {
         return value;
     }
 
-    /** Registers a persistent buffer (part of {@link #stateDict()}); see {@link #registerBuffer(String, Tensor, boolean)}. */
+    /**
+     * Registers a persistent buffer (part of {@link #stateDict()}); see
+     * {@link #registerBuffer(String, Tensor, boolean)}.
+     */
     protected final Tensor registerBuffer(String name, Tensor value) {
         return registerBuffer(name, value, true);
     }
@@ -167,7 +176,10 @@ public abstract class Module {
         return new ArrayList<>(namedBuffers().values());
     }
 
-    /** Buffers (persistent or not) by dotted name, in the order of {@link #namedParameters()} ({@code named_buffers()}). */
+    /**
+     * Buffers (persistent or not) by dotted name, ordered and deduplicated as {@link #namedParameters()}
+     * ({@code named_buffers()}); a new map.
+     */
     public final LinkedHashMap<String, Tensor> namedBuffers() {
         return collect(false);
     }
