@@ -1,0 +1,24 @@
+package dev.metagrad.nn;
+
+import dev.metagrad.autograd.Generator;
+import dev.metagrad.autograd.Tensor;
+import dev.metagrad.autograd.ops.Activations;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TanhTest {
+    private static final Tensor X = Tensor.randn(new Generator(1), 3, 4).mul(3.0);
+
+    @Test
+    void forwardIsTheFunctionalActivation() {
+        assertThat(new Tanh().forward(X).toDoubleArray()).containsExactly(Activations.tanh(X).toDoubleArray());
+    }
+
+    @Test
+    void hasNoStateAndPrintsLikeTorch() {
+        assertThat(new Tanh().namedParameters()).isEmpty();
+        assertThat(new Tanh().namedBuffers()).isEmpty();
+        assertThat(new Tanh()).hasToString("Tanh()");
+    }
+}
