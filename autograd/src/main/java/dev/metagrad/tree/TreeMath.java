@@ -69,7 +69,7 @@ public final class TreeMath {
      * @throws IllegalArgumentException when structures, leaf shapes or dtypes differ
      */
     public static Tensor vdot(Object a, Object b) {
-        Zipped z = Zipped.of("vdot", a, b).requireSameShapes();
+        Zipped z = Zipped.of("vdot", a, b).requireMatchingLeaves();
         requireOneFloatingDtype("vdot", a, z.left());
         Tensor total = null;
         for (int i = 0; i < z.left().size(); i++) {
@@ -111,7 +111,7 @@ public final class TreeMath {
     }
 
     private static <T> T zipLeaves(String op, T a, T b, BinaryOperator<Tensor> f) {
-        Zipped z = Zipped.of(op, a, b).requireSameShapes();
+        Zipped z = Zipped.of(op, a, b).requireMatchingLeaves();
         List<Tensor> out = new ArrayList<>(z.left().size());
         for (int i = 0; i < z.left().size(); i++) {
             out.add(f.apply(z.left().get(i), z.right().get(i)));

@@ -34,16 +34,20 @@ record Zipped(String op, Object tree, TreeDef def, List<Tensor> left, List<Tenso
     }
 
     /**
-     * Requires each pair of leaves to have equal shapes: tree arithmetic is leaf-wise, and a pair that
-     * merely broadcasts would silently change a parameter's shape.
+     * Requires each pair of leaves to have equal shapes and dtypes: tree arithmetic is leaf-wise, and a
+     * pair that merely broadcasts would silently change a parameter's shape.
      */
-    Zipped requireSameShapes() {
+    Zipped requireMatchingLeaves() {
         for (int i = 0; i < left.size(); i++) {
-            int[] a = left.get(i).shape();
-            int[] b = right.get(i).shape();
-            if (!Arrays.equals(a, b)) {
+            Tensor a = left.get(i);
+            Tensor b = right.get(i);
+            if (!Arrays.equals(a.shape(), b.shape())) {
                 throw new IllegalArgumentException(op + ": leaf shapes differ " + pathOf(i).where() + ": "
-                        + Shape.str(a) + " vs " + Shape.str(b));
+                        + Shape.str(a.shape()) + " vs " + Shape.str(b.shape()));
+            }
+            if (a.dtype() != b.dtype()) {
+                throw new IllegalArgumentException(op + ": leaf dtypes differ " + pathOf(i).where() + ": "
+                        + a.dtype() + " vs " + b.dtype());
             }
         }
         return this;

@@ -2,6 +2,9 @@ package dev.metagrad.io;
 
 import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.tree.TreeDef;
+import dev.metagrad.tree.TreeMath;
+import dev.metagrad.tree.Trees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,7 +14,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,5 +162,20 @@ class SafetensorsTest {
         Map<String, String> nullMeta = new LinkedHashMap<>();
         nullMeta.put("k", null);
         assertThatThrownBy(() -> Safetensors.toBytes(Map.of(), nullMeta)).hasMessageContaining("holds a null");
+    }
+
+    @Test
+    void aTreeSavedByDottedNamesComesBackIntoItsStructure() throws IOException {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("step", Tensor.scalar(3));
+        state.put("mu", Map.of("encoder.weight", Tensor.ones(2, 2)));
+        state.put("layers", List.of(Tensor.of(1, 2), Tensor.of(3.0)));
+        Map<String, Tensor> named = Trees.namedLeaves(state);
+        assertThat(named.keySet()).containsExactly("step", "mu.encoder.weight", "layers.0", "layers.1");
+        SafetensorsFile loaded = Safetensors.load(Safetensors.toBytes(named));
+        TreeDef def = Trees.structure(state);
+        Map<String, Object> back = def.unflatten(new ArrayList<>(loaded.tensors().values()));
+        assertThat(Trees.structure(back)).isEqualTo(def);
+        assertThat(TreeMath.norm(TreeMath.sub(back, state)).item()).isZero();
     }
 }

@@ -117,6 +117,8 @@ class TreeMathTest {
         assertThatThrownBy(() -> TreeMath.vdot(x(), broadcastable)).hasMessage("vdot: leaf shapes differ at ['w']: [2, 2] vs [2]");
         assertThatThrownBy(() -> TreeMath.axpy(1.0, x(), Map.of("w", Tensor.ones(2, 2))))
                 .hasMessageStartingWith("axpy: structures differ at the root: Map with keys [w, b] vs Map with keys [w]");
+        Map<String, Tensor> single = Trees.map(x(), t -> t.to(DType.FLOAT32));
+        assertThatThrownBy(() -> TreeMath.sub(x(), single)).hasMessage("sub: leaf dtypes differ at ['w']: float64 vs float32");
         assertThatThrownBy(() -> TreeMath.scale(x(), Tensor.of(2.0))).hasMessageContaining("0-dim tensor, got shape [1]");
         assertThatThrownBy(() -> TreeMath.norm(params(Tensor.ones(2), Tensor.ones(DType.FLOAT32, 2))))
                 .hasMessage("norm: leaves mix float64 (at ['w']) and float32 (at ['b']); convert them to one dtype");
