@@ -75,7 +75,7 @@ public final class Safetensors {
         try {
             // CREATE_NEW rather than createTempFile: the file keeps the default permissions, not 0600
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                write(header, tensors, channel);
+                write(header.encode(), header, tensors, channel);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -104,15 +104,16 @@ public final class Safetensors {
      */
     public static byte[] toBytes(Map<String, Tensor> tensors, Map<String, String> metadata) {
         SafetensorsHeader header = layout(tensors, metadata);
+        byte[] json = header.encode();
         long dataSize = header.entries().stream().mapToLong(TensorEntry::byteLength).sum();
-        long total = 8 + header.encode().length + dataSize;
+        long total = 8 + json.length + dataSize;
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("toBytes: the file would take " + total
                     + " bytes, more than a byte array holds; save it to a file");
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) total);
         try {
-            write(header, tensors, Channels.newChannel(bytes));
+            write(json, header, tensors, Channels.newChannel(bytes));
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory failed", e);
         }
@@ -184,9 +185,9 @@ public final class Safetensors {
         return new SafetensorsHeader(List.copyOf(entries), new LinkedHashMap<>(metadata));
     }
 
-    private static void write(SafetensorsHeader header, Map<String, Tensor> tensors, WritableByteChannel out)
+    /** Writes the length prefix, the encoded header {@code json} and the data of every tensor in offset order. */
+    private static void write(byte[] json, SafetensorsHeader header, Map<String, Tensor> tensors, WritableByteChannel out)
             throws IOException {
-        byte[] json = header.encode();
         ByteBuffer prefix = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length).flip();
         writeFully(out, prefix);
         writeFully(out, ByteBuffer.wrap(json));
