@@ -6,6 +6,7 @@ import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.autograd.ops.Arithmetic;
 import dev.metagrad.autograd.ops.Reductions;
+import dev.metagrad.json.Json;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.metagrad.conformance;
 
+import dev.metagrad.json.Json;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

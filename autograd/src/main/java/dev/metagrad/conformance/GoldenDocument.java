@@ -1,5 +1,7 @@
 package dev.metagrad.conformance;
 
+import dev.metagrad.json.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package dev.metagrad.conformance;
 
 import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.json.Json;
 
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.metagrad.conformance;
 
+import dev.metagrad.json.Json;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -7,7 +7,7 @@
  * found with {@link java.util.ServiceLoader}, so other modules add theirs), runs the cases and reports one
  * line per failure. This module provides the {@code autograd-ops} suite
  * ({@link dev.metagrad.conformance.AutogradOpsSuite}), whose op vocabulary is
- * {@link dev.metagrad.conformance.AutogradOps}; {@link dev.metagrad.conformance.Json} is the
- * dependency-free parser the files are read with.
+ * {@link dev.metagrad.conformance.AutogradOps}; the files are read with the dependency-free
+ * {@link dev.metagrad.json.Json}.
  */
 package dev.metagrad.conformance;

@@ -1,4 +1,4 @@
-package dev.metagrad.conformance;
+package dev.metagrad.json;
 
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +82,44 @@ class JsonTest {
         assertThatThrownBy(() -> Json.parse("{1:2}")).hasMessageContaining("string key");
         assertThatThrownBy(() -> Json.parse("")).hasMessageContaining("end of input");
         assertThatThrownBy(() -> Json.parseObject("[]")).hasMessageContaining("expected a JSON object");
+    }
+
+    @Test
+    void writeIsCompactAndKeepsKeyOrder() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("z", List.of(1L, 2, -3.5, true));
+        m.put("a", null);
+        m.put("m", Map.of());
+        assertThat(Json.write(m)).isEqualTo("{\"z\":[1,2,-3.5,true],\"a\":null,\"m\":{}}");
+        assertThat(Json.write(List.of())).isEqualTo("[]");
+        assertThat(Json.write(0.1f)).isEqualTo("0.1");
+    }
+
+    @Test
+    void writtenTextParsesBackToTheSameValue() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("quote\"back\\slash", "tab\tnew\nline\u0001 é€ \uD83D\uDE00");
+        m.put("lone", "\uD800x");
+        m.put("numbers", List.of(0.1, -0.0, 1e-300, 4.9e-324, 1.7976931348623157e308, 123.0));
+        String text = Json.write(m);
+        assertThat(text).contains("\\u0001").contains("\\ud800").contains("é€");
+        Map<String, Object> back = Json.parseObject(text);
+        assertThat(back.keySet()).containsExactlyElementsOf(m.keySet());
+        assertThat(back.get("quote\"back\\slash")).isEqualTo(m.get("quote\"back\\slash"));
+        assertThat(back.get("lone")).isEqualTo("\uD800x");
+        List<?> numbers = (List<?>) back.get("numbers");
+        List<?> expected = (List<?>) m.get("numbers");
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(bits(numbers.get(i))).isEqualTo(Double.doubleToRawLongBits((Double) expected.get(i)));
+        }
+    }
+
+    @Test
+    void writeRejectsWhatJsonCannotHold() {
+        assertThatThrownBy(() -> Json.write(List.of(1.0, Double.NaN)))
+                .isInstanceOf(Json.JsonException.class).hasMessageContaining("$[1]").hasMessageContaining("non-finite");
+        assertThatThrownBy(() -> Json.write(Map.of("x", Double.POSITIVE_INFINITY))).hasMessageContaining("$.x");
+        assertThatThrownBy(() -> Json.write(Map.of(1, 2))).hasMessageContaining("keys must be strings");
+        assertThatThrownBy(() -> Json.write(new Object())).hasMessageContaining("java.lang.Object");
     }
 }

@@ -1,4 +1,4 @@
-package dev.metagrad.conformance;
+package dev.metagrad.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small recursive-descent JSON parser (RFC 8259), enough for the golden files and free of dependencies.
+ * A small JSON reader and writer (RFC 8259), free of dependencies: a recursive-descent parser for the
+ * golden files and safetensors headers, and {@link #write(Object)} for the headers metagrad writes.
  *
  * <p>Values map to plain Java objects: objects to {@link LinkedHashMap}{@code <String, Object>} (key
  * order kept), arrays to {@link List}{@code <Object>}, numbers to {@link Double}, strings to
@@ -53,6 +54,19 @@ public final class Json {
             throw new JsonException("expected a JSON object at the top level, got " + typeName(value));
         }
         return (Map<String, Object>) value;
+    }
+
+    /**
+     * Writes a value as compact JSON text, the inverse of {@link #parse(String)}: maps with {@link String}
+     * keys become objects (in iteration order), lists arrays, {@link String}s strings, {@link Boolean}s
+     * and {@code null} literals, integral numbers ({@link Long}, {@link Integer}, ...) integers and
+     * {@link Double}/{@link Float} the shortest text that parses back to the same value.
+     *
+     * @throws JsonException for non-finite numbers (not representable in JSON), non-string keys and
+     *                       values of any other type
+     */
+    public static String write(Object value) {
+        return JsonWriter.write(value);
     }
 
     /**
