@@ -3,14 +3,21 @@ package dev.metagrad.nn;
 import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Generator;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.io.Safetensors;
 import dev.metagrad.nn.testing.Nets;
+import dev.metagrad.tree.TreeMath;
+import dev.metagrad.tree.Trees;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** {@link Module#stateDict()} and {@link Module#loadStateDict(Map, boolean)}. */
 class ModuleStateDictTest {
@@ -161,5 +168,37 @@ class ModuleStateDictTest {
         tied.loadStateDict(state);
         assertThat(tied.parameter("first.weight")).isSameAs(tied.parameter("second.weight"));
         assertThat(tied.parameter("second.weight").toDoubleArray()).containsExactly(1, 0, 0, 1);
+    }
+
+    @Test
+    void aStateDictSurvivesASafetensorsRoundTripIntoAFreshModule(@TempDir Path dir)
+            throws IOException {
+        Sequential trained = Mlp.builder().sizes(3, 5, 2).activation(Tanh::new).generator(new Generator(1)).build();
+        Sequential fresh = Mlp.builder().sizes(3, 5, 2).activation(Tanh::new).generator(new Generator(2)).build();
+        Path file = dir.resolve("mlp.safetensors");
+        Safetensors.save(trained.stateDict(), file);
+        LoadResult result = fresh.loadStateDict(Safetensors.load(file).tensors(), true);
+        assertThat(result.missingKeys()).isEmpty();
+        assertThat(result.unexpectedKeys()).isEmpty();
+        Tensor x = Tensor.randn(new Generator(3), 4, 3);
+        assertThat(fresh.forward(x).toDoubleArray()).containsExactly(trained.forward(x).toDoubleArray());
+    }
+
+    @Test
+    void aModulesParametersAreATreeForTreeArithmetic() {
+        Sequential model = Mlp.builder().sizes(2, 3, 1).activation(Tanh::new).generator(new Generator(4)).build();
+        Map<String, Tensor> params = model.namedParameters();
+        assertThat(Trees.namedLeaves(params).keySet())
+                .containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
+        Map<String, Tensor> step = TreeMath.axpy(-0.5, params, params);
+        assertThat(step.keySet()).containsExactlyElementsOf(params.keySet());
+        assertThat(step.get("0.weight").toDoubleArray())
+                .containsExactly(params.get("0.weight").mul(0.5).toDoubleArray());
+        double squares = 0;
+        for (Tensor t : params.values()) {
+            squares += t.square().sum().item();
+        }
+        assertThat(TreeMath.vdot(params, params).item()).isCloseTo(squares,
+                within(1e-12));
     }
 }
