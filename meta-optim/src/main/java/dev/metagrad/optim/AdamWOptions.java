@@ -22,7 +22,8 @@ import java.util.List;
 public record AdamWOptions(LearningRate lr, Betas betas, double eps, double weightDecay, double epsRoot, List<Boolean> mask, boolean maximize, boolean momentRequiresGrad, boolean useAcceleratedOp) {
     /** Copies the mask, so the options stay immutable. */
     public AdamWOptions {
-        mask = mask == null ? null : List.copyOf(mask);
+        // copied so the options stay immutable; a null entry is reported when the optimizer is built
+        mask = mask == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(mask));
     }
 
     /** TorchOpt's defaults. */

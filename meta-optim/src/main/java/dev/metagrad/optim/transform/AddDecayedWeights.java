@@ -26,7 +26,8 @@ public final class AddDecayedWeights extends StatelessTransformation {
      */
     public AddDecayedWeights(double weightDecay, List<Boolean> mask) {
         this.weightDecay = Arguments.nonNegative("weight_decay", weightDecay);
-        if (mask != null && mask.contains(null)) {
+        // List.copyOf lists throw on contains(null), so look at each entry
+        if (mask != null && mask.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("mask must not contain null");
         }
         this.mask = mask == null ? null : List.copyOf(mask);
