@@ -64,7 +64,7 @@ public final class Transforms {
             Schedule schedule = s.schedule();
             return new ScaleBySchedule(count -> -schedule.at(count));
         }
-        return new ScaleByTensor(((LearningRate.Learned) lr).value().neg());
+        return new ScaleByTensor(((LearningRate.Learned) lr).value(), -1.0);
     }
 
     /** {@code u = g · (−lr)}. */

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** A learning rate held in a 0-dim tensor that requires grad receives a gradient through the updates. */
+@SuppressWarnings("unchecked")
 class LearnedLearningRateTest {
     private static Tensor loss(Tensor p) {
         return p.square().square().mul(0.25).add(p.square()).sum();
@@ -60,5 +61,27 @@ class LearnedLearningRateTest {
         List<Tensor> p1 = Updates.applyUpdates(List.of(p), u.updates());
         Tensor dLr = Autograd.grad(loss(p1.get(0)), lr)[0];
         assertThat(dLr.item()).isNegative(); // a larger step lowers the loss here
+    }
+
+    @Test
+    void oneOptimizerServesManyOuterBackwardPasses() {
+        Tensor lr = Tensor.scalar(0.1).requiresGrad(true);
+        GradientTransformation opt = Alias.sgd(SgdOptions.defaults().lr(lr).momentum(0.5));
+        for (int outer = 0; outer < 3; outer++) {
+            Tensor p = Tensor.of(0.5, -1.0 + outer);
+            GradientTransformation.Update u = opt.update(List.of(gradient(p)), opt.init(List.of(p)), List.of(p));
+            Tensor dLr = Autograd.grad(loss(Updates.applyUpdates(List.of(p), u.updates()).get(0)), lr)[0];
+            assertThat(dLr.item()).isFinite().isNotZero();
+        }
+    }
+
+    @Test
+    void inplaceGivesTheSameUpdates() {
+        Tensor p = Tensor.of(0.5, -1.0);
+        GradientTransformation opt = Alias.adam(0.1);
+        OptState s = opt.init(List.of(p));
+        List<Tensor> a = (List<Tensor>) opt.update(List.of(gradient(p)), s, List.of(p), true).updates();
+        List<Tensor> b = (List<Tensor>) opt.update(List.of(gradient(p)), s, List.of(p)).updates();
+        assertThat(a.get(0).toDoubleArray()).containsExactly(b.get(0).toDoubleArray());
     }
 }
