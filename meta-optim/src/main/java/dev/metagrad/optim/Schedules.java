@@ -11,8 +11,8 @@ public final class Schedules {
     /**
      * TorchOpt {@code polynomial_schedule}:
      * <pre>
-     *   transition_steps <= 0:  value(count) = init_value
-     *   transition_begin  <  0:  transition_begin = 0
+     *   transition_steps &lt;= 0:  value(count) = init_value
+     *   transition_begin  &lt;  0:  transition_begin = 0
      *   k    = clip(count − transition_begin, 0, transition_steps)       integer arithmetic
      *   frac = 1 − k / transition_steps
      *   value(count) = (init_value − end_value) · frac^power + end_value   (0^0 = 1)
@@ -76,7 +76,7 @@ public final class Schedules {
      * {@code peak_value} over {@code warmup_steps}, then a cosine decay to {@code end_value} reached at
      * {@code decay_steps} (which counts the warm-up):
      * <pre>
-     *   count < warmup_steps:  linear_schedule(init_value, peak_value, warmup_steps)(count)
+     *   count &lt; warmup_steps:  linear_schedule(init_value, peak_value, warmup_steps)(count)
      *   otherwise:             cosine_decay(peak_value, decay_steps − warmup_steps,
      *                                       alpha = end_value / peak_value, exponent)(count − warmup_steps)
      * </pre>
@@ -132,9 +132,9 @@ public final class Schedules {
      * optax {@code exponential_decay}:
      * <pre>
      *   d = count − transition_begin;   e = d / transition_steps  (floored when staircase)
-     *   value = init_value                      if d <= 0
+     *   value = init_value                      if d &lt;= 0
      *         = init_value · decay_rate^e       otherwise
-     *   clipped at end_value (from below when decay_rate < 1, from above otherwise) when end_value is given
+     *   clipped at end_value (from below when decay_rate &lt; 1, from above otherwise) when end_value is given
      * </pre>
      * A {@code transition_steps <= 0} gives the constant {@code init_value}.
      *
