@@ -76,7 +76,7 @@ public final class MamlSineCase implements ConformanceCase {
         List<List<SineTask>> batches = batches(config);
         MamlRun.Record run;
         try (MetaLearner learner = new MetaLearner(config.maml(), 1)) {
-            TorchAdam adam = new TorchAdam(config.outerLr(), config.beta1(), config.beta2(), config.eps());
+            OuterOptimizer adam = OuterOptimizers.adam(config.outerLr(), config.beta1(), config.beta2(), config.eps());
             run = MamlRun.replay(new MetaTrainer(learner, adam, theta), batches);
         }
         CaseResult r;

@@ -9,7 +9,8 @@ public final class OuterOptimizers {
     }
 
     /**
-     * Adam with {@code torch.optim.Adam} semantics and no weight decay.
+     * Adam with {@code torch.optim.Adam} semantics and no weight decay: meta-optim's TorchOpt {@code adam}
+     * ({@link OptimAdam}), equal to torch's up to rounding ({@link TorchAdam} is the exact local reference).
      *
      * @param lr    learning rate
      * @param beta1 first-moment decay
@@ -17,6 +18,6 @@ public final class OuterOptimizers {
      * @param eps   added to the bias-corrected root of the second moment
      */
     public static OuterOptimizer adam(double lr, double beta1, double beta2, double eps) {
-        return new TorchAdam(lr, beta1, beta2, eps);
+        return new OptimAdam(lr, beta1, beta2, eps);
     }
 }
