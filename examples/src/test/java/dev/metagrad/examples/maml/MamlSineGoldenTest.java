@@ -8,7 +8,6 @@ import dev.metagrad.conformance.ConformanceSuites;
 import dev.metagrad.conformance.GoldenDocument;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,10 +48,8 @@ class MamlSineGoldenTest {
         assertThat(new MamlSineCase("fo-forward", forwardOnly).run().passed()).isTrue();
         CaseResult full = new MamlSineCase("fo", c).run();
         assertThat(full.passed()).isFalse();
-        assertThat(new ArrayList<>(List.of(full.field()))).first().asString()
-                .isIn("meta_losses", "meta_grads_first_iteration[0]", "meta_grads_first_iteration[1]",
-                        "meta_grads_first_iteration[2]", "meta_grads_first_iteration[3]", "meta_grads_first_iteration[4]",
-                        "meta_grads_first_iteration[5]");
+        // iteration 0's meta-loss agrees, so the first difference is a later meta-loss or the meta-gradient
+        assertThat(full.field()).matches("meta_losses|meta_grads_first_iteration\\[\\d]");
     }
 
     @Test
