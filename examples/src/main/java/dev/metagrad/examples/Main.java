@@ -1,6 +1,7 @@
 package dev.metagrad.examples;
 
 import dev.metagrad.conformance.ConformanceRunner;
+import dev.metagrad.examples.maml.MamlSineCommand;
 
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -44,6 +45,8 @@ public final class Main {
 
     private static Map<String, Command> buildCommands() {
         Map<String, Command> m = new LinkedHashMap<>();
+        add(m, new Command("maml-sine", "train MAML on sinusoid regression; prints meta-test losses, writes a PNG "
+                + "(--help for the options)", MamlSineCommand::run));
         add(m, new Command("conformance", "run the golden conformance files against PyTorch references "
                 + "([--only P,...] [FILE...])", ConformanceRunner::run));
         return Collections.unmodifiableMap(m);
