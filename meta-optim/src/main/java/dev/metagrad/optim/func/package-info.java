@@ -1,0 +1,2 @@
+/** TorchOpt's functional optimizer wrapper, {@link dev.metagrad.optim.func.FuncOptimizer}. */
+package dev.metagrad.optim.func;
