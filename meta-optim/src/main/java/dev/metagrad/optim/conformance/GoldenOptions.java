@@ -41,21 +41,8 @@ final class GoldenOptions {
     static GradientTransformation alias(String name, Object rawOptions) {
         GoldenOptions o = new GoldenOptions(name, Golden.object(rawOptions, name + " options"));
         GradientTransformation t = switch (name) {
-            case "sgd" -> {
-                SgdOptions s = SgdOptions.defaults();
-                s = s.lr(o.lr(s.lr())).momentum(o.number("momentum", s.momentum())).dampening(o.number("dampening", s.dampening()))
-                        .weightDecay(o.number("weight_decay", s.weightDecay())).nesterov(o.bool("nesterov", s.nesterov()))
-                        .momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad())).maximize(o.bool("maximize", s.maximize()));
-                yield Alias.sgd(s);
-            }
-            case "adam" -> {
-                AdamOptions s = AdamOptions.defaults();
-                s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.number("eps", s.eps()))
-                        .weightDecay(o.number("weight_decay", s.weightDecay())).epsRoot(o.number("eps_root", s.epsRoot()))
-                        .maximize(o.bool("maximize", s.maximize())).momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad()))
-                        .useAcceleratedOp(o.bool("use_accelerated_op", s.useAcceleratedOp()));
-                yield Alias.adam(s);
-            }
+            case "sgd" -> Alias.sgd(o.sgd(SgdOptions.defaults()));
+            case "adam" -> Alias.adam(o.adam(AdamOptions.defaults()));
             case "adamw" -> {
                 AdamWOptions s = AdamWOptions.defaults();
                 s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.number("eps", s.eps()))
@@ -108,6 +95,38 @@ final class GoldenOptions {
         }
         o.requireAllUsed();
         return t;
+    }
+
+    /**
+     * The options of a Meta optimizer of FORMAT-torchopt.md section 7.2 ({@code MetaSGD} or {@code MetaAdam}
+     * keyword arguments) over {@code base}, the Meta class's defaults. Unknown keywords are errors.
+     */
+    static Object metaOptions(String optimizer, Object rawOptions, Object base) {
+        GoldenOptions o = new GoldenOptions(optimizer, Golden.object(rawOptions, optimizer + " options"));
+        Object out = switch (optimizer) {
+            case "MetaSGD" -> o.sgd((SgdOptions) base);
+            case "MetaAdam" -> o.adam((AdamOptions) base);
+            default -> throw new IllegalArgumentException("unknown inner optimizer " + optimizer);
+        };
+        o.requireAllUsed();
+        return out;
+    }
+
+    private SgdOptions sgd(SgdOptions s) {
+        GoldenOptions o = this;
+        s = s.lr(o.lr(s.lr())).momentum(o.number("momentum", s.momentum())).dampening(o.number("dampening", s.dampening()))
+                .weightDecay(o.number("weight_decay", s.weightDecay())).nesterov(o.bool("nesterov", s.nesterov()))
+                .momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad())).maximize(o.bool("maximize", s.maximize()));
+        return s;
+    }
+
+    private AdamOptions adam(AdamOptions s) {
+        GoldenOptions o = this;
+        s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.number("eps", s.eps()))
+                .weightDecay(o.number("weight_decay", s.weightDecay())).epsRoot(o.number("eps_root", s.epsRoot()))
+                .maximize(o.bool("maximize", s.maximize())).momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad()))
+                .useAcceleratedOp(o.bool("use_accelerated_op", s.useAcceleratedOp()));
+        return s;
     }
 
     /** Whether {@code name} is one of the aliases of FORMAT-torchopt.md section 4. */

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * One case of {@code torchopt.json}, dispatched on its {@code kind}: {@code alias} ({@link AliasCase}),
- * {@code schedule} ({@link ScheduleCase}), {@code transform} ({@link TransformCase}). The kinds this module does
- * not implement yet ({@code meta}, {@code linear_solve}, {@code implicit}, {@code zero_order}) fail with
+ * {@code schedule} ({@link ScheduleCase}), {@code transform} ({@link TransformCase}), {@code meta} ({@link MetaCase}).
+ * The kinds this module does not implement yet ({@code linear_solve}, {@code implicit}, {@code zero_order}) fail with
  * "not implemented yet".
  */
 final class TorchOptCase implements ConformanceCase {
@@ -60,7 +60,8 @@ final class TorchOptCase implements ConformanceCase {
                 case "alias" -> AliasCase.run(golden);
                 case "schedule" -> ScheduleCase.run(golden);
                 case "transform" -> TransformCase.run(golden);
-                case "meta", "linear_solve", "implicit", "zero_order" -> CaseResult.error(id, op, "not implemented yet");
+                case "meta" -> MetaCase.run(golden);
+                case "linear_solve", "implicit", "zero_order" -> CaseResult.error(id, op, "not implemented yet");
                 default -> CaseResult.error(id, op, "unknown kind " + kind);
             };
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
