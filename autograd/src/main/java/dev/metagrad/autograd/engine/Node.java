@@ -76,6 +76,14 @@ public final class Node {
         return shape;
     }
 
+    /**
+     * The shape of this node's output, a copy. With {@link #edges()} it is all a node tells about itself
+     * (the tensors its backward saved stay inside the closure); graph viewers label nodes with it.
+     */
+    public int[] outputShape() {
+        return shape.clone();
+    }
+
     /** Whether a backward pass without retainGraph has already freed this node's saved tensors. */
     public boolean isReleased() {
         return backward == null;
