@@ -169,6 +169,19 @@ final class CpuMatmul {
         int acs = ta ? m : 1;
         int brs = tb ? 1 : n;
         int bcs = tb ? k : 1;
+        if (n == 1) {
+            // matrix-vector (MAML's output layer and its backward): the j loop would run once per
+            // multiply-add, so sum each row in a register instead, in the same order from the same start
+            for (int i = 0; i < m; i++) {
+                int ai = ao + i * ars;
+                double s = out[oo + i];
+                for (int q = 0; q < k; q++) {
+                    s += a[ai + q * acs] * b[bo + q * brs];
+                }
+                out[oo + i] = s;
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int orow = oo + i * n;
             for (int q = 0; q < k; q++) {
@@ -287,6 +300,19 @@ final class CpuMatmul {
         int acs = ta ? m : 1;
         int brs = tb ? 1 : n;
         int bcs = tb ? k : 1;
+        if (n == 1) {
+            // matrix-vector (MAML's output layer and its backward): the j loop would run once per
+            // multiply-add, so sum each row in a register instead, in the same order from the same start
+            for (int i = 0; i < m; i++) {
+                int ai = ao + i * ars;
+                float s = out[oo + i];
+                for (int q = 0; q < k; q++) {
+                    s += a[ai + q * acs] * b[bo + q * brs];
+                }
+                out[oo + i] = s;
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             int orow = oo + i * n;
             for (int q = 0; q < k; q++) {
