@@ -213,6 +213,15 @@ public final class CpuBackend implements Backend {
                 s += xs[i];
             }
             out[0] = s;
+        } else if (kernel == ReduceKernel.SUM && m > 0 && leadingDims(dims)) {
+            // summing over leading dims (bias gradients: [rows, features] -> [1, features]) is a sum of
+            // rows; element i still goes into out[i % m] in increasing i, as through the offset table,
+            // without building a table as large as the input
+            for (int base = 0; base < n; base += m) {
+                for (int j = 0; j < m; j++) {
+                    out[j] += xs[base + j];
+                }
+            }
         } else {
             int[] off = offsets(shape, outStrides, 0);
             switch (kernel) {
@@ -240,6 +249,18 @@ public final class CpuBackend implements Backend {
             }
         }
         return wrap(out, x.dtype(), outShape);
+    }
+
+    /** Whether {@code dims} are exactly {@code 0, 1, ..., dims.length - 1} in some order. */
+    private static boolean leadingDims(int[] dims) {
+        long seen = 0;
+        for (int dim : dims) {
+            if (dim < 0 || dim >= dims.length || dim >= 64) {
+                return false;
+            }
+            seen |= 1L << dim;
+        }
+        return Long.bitCount(seen) == dims.length;
     }
 
     private static Tensor argmax(double[] xs, int[] shape, int[] outShape, int[] outStrides, int dim) {

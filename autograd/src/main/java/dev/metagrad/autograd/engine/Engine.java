@@ -74,7 +74,12 @@ public final class Engine {
                 }
             }
 
-            Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Node> order = topologicalOrder(roots, pass);
+            // targets by kind: nodes flagged by topological position, leaves in an identity set. Hashing
+            // nodes instead would install an identity hash in every node of a fresh graph (each lookup of
+            // a link), which cost about a tenth of a second-order MAML step.
+            boolean[] nodeTargets = new boolean[order.size()];
+            Set<Tensor> leafTargets = Collections.newSetFromMap(new IdentityHashMap<>());
             if (inputs != null) {
                 for (int i = 0; i < inputs.length; i++) {
                     Tensor in = inputs[i];
@@ -85,12 +90,19 @@ public final class Engine {
                         throw new IllegalArgumentException(op + ": input " + i + " (shape " + Shape.str(in.shape())
                                 + ") does not require grad; call requiresGrad(true) on it or pass allowUnused");
                     }
-                    targets.add(key(in));
+                    if (in.gradFn() == null) {
+                        leafTargets.add(in);
+                    } else {
+                        int slot = pass.position(in.gradFn());
+                        // a node the outputs do not reach gets no gradient; pending() reports it as unused
+                        if (slot >= 0) {
+                            nodeTargets[slot] = true;
+                        }
+                    }
                 }
             }
-            List<Node> order = topologicalOrder(roots, pass);
-            // null when every node is needed (backward() into all leaves): skips a set as large as the graph
-            Set<Node> needed = inputs == null ? null : neededNodes(order, targets);
+            // null when every node is needed (backward() into all leaves): skips work as large as the graph
+            boolean[] needed = inputs == null ? null : neededNodes(order, pass, nodeTargets, leafTargets);
             // pending gradients: of a node in the slot of its topological position, of a leaf in the map
             Tensor[] nodeGrads = new Tensor[order.size()];
             Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
@@ -100,13 +112,12 @@ public final class Engine {
 
             for (int n = order.size() - 1; n >= 0; n--) {
                 Node node = order.get(n);
-                if (needed != null && !needed.contains(node)) {
+                if (needed != null && !needed[n]) {
                     continue;
                 }
                 Tensor g = nodeGrads[n];
                 // targets keep their gradient for the result; others drop it so the memory can go
-                // (targets is empty without inputs; not hashing the node there saves an identity-hash install)
-                if (inputs == null || !targets.contains(node)) {
+                if (!nodeTargets[n]) {
                     nodeGrads[n] = null;
                 }
                 if (g == null) {
@@ -135,8 +146,9 @@ public final class Engine {
                     if (leaf != null && !leaf.requiresGrad()) {
                         continue;
                     }
-                    boolean target = inputs == null ? leaf != null : targets.contains(link);
-                    if (!target && (leaf != null || (needed != null && !needed.contains(inNode)))) {
+                    boolean target = inputs == null ? leaf != null
+                            : leaf != null ? leafTargets.contains(leaf) : nodeTargets[pass.position(inNode)];
+                    if (!target && (leaf != null || (needed != null && !needed[pass.position(inNode)]))) {
                         continue;
                     }
                     int[] shape = inNode != null ? inNode.shape() : null;
@@ -237,10 +249,6 @@ public final class Engine {
         return slot < 0 ? null : nodeGrads[slot];
     }
 
-    private static Object key(Tensor t) {
-        return t.gradFn() != null ? t.gradFn() : t;
-    }
-
     /**
      * Post-order (inputs before the nodes that use them) of every node reachable from the roots.
      *
@@ -287,16 +295,23 @@ public final class Engine {
         return order;
     }
 
-    /** Nodes on a path to a target, computed bottom-up over the post-order. */
-    private static Set<Node> neededNodes(List<Node> order, Set<Object> targets) {
-        Set<Node> needed = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Node node : order) {
-            for (Object link : node.links()) {
-                if (link instanceof Tensor leaf && !leaf.requiresGrad()) {
-                    continue;
+    /**
+     * Whether each node, by topological position, is on a path to a target, computed bottom-up over the
+     * post-order (every input of a node comes before it, so its flags are final when the node is reached).
+     */
+    private static boolean[] neededNodes(List<Node> order, Pass pass, boolean[] nodeTargets, Set<Tensor> leafTargets) {
+        boolean[] needed = new boolean[order.size()];
+        for (int p = 0; p < needed.length; p++) {
+            for (Object link : order.get(p).links()) {
+                boolean hit;
+                if (link instanceof Node in) {
+                    int q = pass.position(in);
+                    hit = nodeTargets[q] || needed[q];
+                } else {
+                    hit = link instanceof Tensor leaf && leaf.requiresGrad() && leafTargets.contains(leaf);
                 }
-                if (link != null && (targets.contains(link) || (link instanceof Node in && needed.contains(in)))) {
-                    needed.add(node);
+                if (hit) {
+                    needed[p] = true;
                     break;
                 }
             }

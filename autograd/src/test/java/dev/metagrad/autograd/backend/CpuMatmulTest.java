@@ -37,7 +37,11 @@ class CpuMatmulTest {
         {2, 3, 5},               // naive path
         {1, 200, 1},             // naive path, long dot product
         {7, 9, 11},
-        {32, 32, 32},            // exactly SMALL_WORK: first blocked size
+        {15, 16, 17},            // just under SMALL_WORK: naive path
+        {16, 16, 16},            // exactly SMALL_WORK: first blocked size
+        {10, 40, 40},            // MAML-sine's hidden layer and its backward forms
+        {40, 10, 40},
+        {32, 32, 32},
         {33, 33, 33},            // k not a multiple of 4
         {40, 40, 40},
         {1, 1024, 64},           // a single output row

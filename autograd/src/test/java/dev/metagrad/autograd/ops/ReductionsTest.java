@@ -84,6 +84,28 @@ class ReductionsTest implements GradcheckTable {
         assertThat(Reductions.sum(M, new int[] {0, 1}, true).shape()).containsExactly(1, 1);
     }
 
+    /** Leading dims take the backend's row-sum path; it must add in the same order as a plain loop. */
+    @Test
+    void sumOverLeadingDimsAddsRowsInOrder() {
+        int a = 3;
+        int b = 4;
+        int c = 5;
+        double[] v = new double[a * b * c];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.sin(i * 0.7) * Math.pow(10, i % 7 - 3); // magnitudes that make the order visible
+        }
+        Tensor x = Tensor.of(v, DType.FLOAT64, a, b, c);
+        double[] byRows = new double[b * c];
+        double[] byPlanes = new double[c];
+        for (int i = 0; i < v.length; i++) {
+            byRows[i % (b * c)] += v[i];
+            byPlanes[i % c] += v[i];
+        }
+        assertThat(Reductions.sum(x, new int[] {0}, false).toDoubleArray()).containsExactly(byRows);
+        assertThat(Reductions.sum(x, new int[] {1, 0}, true).toDoubleArray()).containsExactly(byPlanes);
+        assertThat(Reductions.sum(x, new int[] {0, 1}, false).shape()).containsExactly(c);
+    }
+
     @Test
     void anEmptyDimListReducesEveryDimAsTorchDoes() {
         assertThat(Reductions.sum(M, new int[0], false).shape()).isEmpty();
