@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A parsed golden file: its top-level object and where it came from.
@@ -92,5 +94,27 @@ public record GoldenDocument(String source, Map<String, Object> root) {
             }
         }
         return (List<Map<String, Object>>) list;
+    }
+
+    /**
+     * The cases of a float64 golden file, each built by {@code factory} from its id (the case's {@code "id"},
+     * or {@code cases[i]} when it has none) and its object, in file order.
+     *
+     * @throws IllegalArgumentException when the file's {@code "dtype"} is not float64 or its cases are malformed
+     */
+    public static List<ConformanceCase> float64Cases(Map<String, Object> root, String source,
+                                                     BiFunction<String, Map<String, Object>, ConformanceCase> factory) {
+        Object dtype = root.get("dtype");
+        if (dtype != null && !"float64".equals(dtype)) {
+            throw new IllegalArgumentException(source + ": only float64 golden data is supported, got dtype "
+                    + Json.describe(dtype));
+        }
+        List<Map<String, Object>> raw = cases(root, source);
+        List<ConformanceCase> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> c = raw.get(i);
+            out.add(factory.apply(c.get("id") instanceof String s ? s : "cases[" + i + "]", c));
+        }
+        return out;
     }
 }

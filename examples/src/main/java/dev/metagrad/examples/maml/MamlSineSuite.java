@@ -3,9 +3,7 @@ package dev.metagrad.examples.maml;
 import dev.metagrad.conformance.ConformanceCase;
 import dev.metagrad.conformance.ConformanceSuite;
 import dev.metagrad.conformance.GoldenDocument;
-import dev.metagrad.json.Json;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,18 +30,6 @@ public final class MamlSineSuite implements ConformanceSuite {
 
     @Override
     public List<ConformanceCase> cases(Map<String, Object> document, String source) {
-        Object dtype = document.get("dtype");
-        if (dtype != null && !"float64".equals(dtype)) {
-            throw new IllegalArgumentException(source + ": only float64 golden data is supported, got dtype "
-                    + Json.describe(dtype));
-        }
-        List<Map<String, Object>> raw = GoldenDocument.cases(document, source);
-        List<ConformanceCase> cases = new ArrayList<>(raw.size());
-        for (int i = 0; i < raw.size(); i++) {
-            Map<String, Object> c = raw.get(i);
-            String id = c.get("id") instanceof String s ? s : "cases[" + i + "]";
-            cases.add(new MamlSineCase(id, c));
-        }
-        return cases;
+        return GoldenDocument.float64Cases(document, source, MamlSineCase::new);
     }
 }
