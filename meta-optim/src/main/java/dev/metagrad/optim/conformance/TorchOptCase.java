@@ -5,12 +5,14 @@ import dev.metagrad.conformance.CaseResult;
 import dev.metagrad.conformance.ConformanceCase;
 
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * One case of {@code torchopt.json}, dispatched on its {@code kind}: {@code alias} ({@link AliasCase}),
  * {@code schedule} ({@link ScheduleCase}), {@code transform} ({@link TransformCase}), {@code meta} ({@link MetaCase}).
- * The kinds this module does not implement yet ({@code linear_solve}, {@code implicit}, {@code zero_order}) fail with
- * "not implemented yet".
+ * Any other kind is run by a {@link TorchOptKind} found with {@link ServiceLoader} (modules later in the build
+ * order, such as zero-order, register theirs); the known kinds without a handler ({@code linear_solve},
+ * {@code implicit}, {@code zero_order}) fail with "not implemented yet".
  */
 final class TorchOptCase implements ConformanceCase {
     private final String id;
@@ -61,12 +63,25 @@ final class TorchOptCase implements ConformanceCase {
                 case "schedule" -> ScheduleCase.run(golden);
                 case "transform" -> TransformCase.run(golden);
                 case "meta" -> MetaCase.run(golden);
-                case "linear_solve", "implicit", "zero_order" -> CaseResult.error(id, op, "not implemented yet");
-                default -> CaseResult.error(id, op, "unknown kind " + kind);
+                default -> runExternal();
             };
         } catch (RuntimeException | AssertionError | StackOverflowError e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
             return CaseResult.error(id, op, message);
         }
+    }
+
+    /** Runs a kind through a registered {@link TorchOptKind}, if any. */
+    private CaseResult runExternal() {
+        // looked up per case: the class path (and so the set of handlers) is fixed, and a case run is far costlier
+        for (TorchOptKind handler : ServiceLoader.load(TorchOptKind.class, TorchOptCase.class.getClassLoader())) {
+            if (handler.kind().equals(kind)) {
+                return handler.run(id, data);
+            }
+        }
+        return switch (kind == null ? "" : kind) {
+            case "linear_solve", "implicit", "zero_order" -> CaseResult.error(id, op, "not implemented yet");
+            default -> CaseResult.error(id, op, "unknown kind " + kind);
+        };
     }
 }
