@@ -22,9 +22,25 @@ public interface Samplable {
      */
     Tensor sample(int[] shape, Generator rng);
 
-    /** Independent standard normal entries: {@code u ~ N(0, I)}. */
+    /**
+     * Draws all the noise of one estimate: {@code result[k][j]} for sample k and the argument of shape
+     * {@code shapes[j]}. The default makes one {@link #sample} call per sample and argument, sample-major as
+     * TorchOpt does (so recorded noise replays in order); the built-ins override it to draw each argument's
+     * {@code numSamples} tensors as one batch {@code [numSamples, ...shape]}.
+     */
+    default Tensor[][] sampleAll(int numSamples, int[][] shapes, Generator rng) {
+        Tensor[][] out = new Tensor[numSamples][shapes.length];
+        for (int k = 0; k < numSamples; k++) {
+            for (int j = 0; j < shapes.length; j++) {
+                out[k][j] = sample(shapes[j].clone(), rng);
+            }
+        }
+        return out;
+    }
+
+    /** Independent standard normal entries: {@code u ~ N(0, I)}, each argument's samples drawn as one batch. */
     static Samplable standardNormal() {
-        return (shape, rng) -> Tensor.randn(rng, shape);
+        return new BatchedNoise(false);
     }
 
     /**
@@ -32,20 +48,6 @@ public interface Samplable {
      * {@code z ~ N(0, I)}. The radius makes {@code E[u uᵀ] = I}, so the estimators keep their scale.
      */
     static Samplable uniformOnSphere() {
-        return (shape, rng) -> {
-            Tensor z = Tensor.randn(rng, shape);
-            double[] v = z.toDoubleArray();
-            double norm = 0;
-            for (double x : v) {
-                norm += x * x;
-            }
-            norm = Math.sqrt(norm);
-            // a zero draw has probability zero; guard anyway rather than divide by zero
-            double scale = norm == 0 ? 0 : Math.sqrt(v.length) / norm;
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= scale;
-            }
-            return Tensor.of(v, shape);
-        };
+        return new BatchedNoise(true);
     }
 }

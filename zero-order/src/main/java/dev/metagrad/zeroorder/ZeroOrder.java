@@ -170,14 +170,12 @@ public final class ZeroOrder {
         }
     }
 
-    /** One draw, checked to have the requested shape. */
-    static Tensor drawChecked(Samplable distribution, int[] shape, Generator rng) {
-        Tensor u = distribution.sample(shape.clone(), rng);
+    /** Checks that a draw has the requested shape. */
+    static void checkDraw(Tensor u, int[] shape) {
         if (u == null || !Arrays.equals(u.shape(), shape)) {
             throw new IllegalStateException("zeroOrder: the distribution returned "
                     + (u == null ? "null" : "shape " + Arrays.toString(u.shape())) + " for a sample of shape "
                     + Arrays.toString(shape));
         }
-        return u;
     }
 }

@@ -52,14 +52,18 @@ final class ZeroOrderNode extends CustomFunction {
         if (!any) {
             return grads;
         }
-        // all noise is drawn here, on one thread, in TorchOpt's order (sample-major, then argnums order)
+        // all noise is drawn here, on one thread, before any evaluation, so threads cannot change the draws
+        int[][] shapes = new int[argnums.length][];
+        for (int j = 0; j < argnums.length; j++) {
+            shapes[j] = inputs[argnums[j]].shape();
+        }
+        Tensor[][] drawn = config.distribution().sampleAll(config.numSamples(), shapes, config.generator());
         List<Tensor[]> noises = new ArrayList<>(config.numSamples());
         for (int k = 0; k < config.numSamples(); k++) {
-            Tensor[] u = new Tensor[argnums.length];
             for (int j = 0; j < argnums.length; j++) {
-                u[j] = ZeroOrder.drawChecked(config.distribution(), inputs[argnums[j]].shape(), config.generator());
+                ZeroOrder.checkDraw(drawn[k][j], shapes[j]);
             }
-            noises.add(u);
+            noises.add(drawn[k]);
         }
         Tensor[] estimates = Estimator.estimate(f, inputs, argnums, config.method(), config.sigma(), noises,
                 ctx.<Double>get("value"), config.threads());
