@@ -3,22 +3,18 @@ package dev.metagrad.optim;
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.Generator;
 import dev.metagrad.autograd.Tensor;
-import dev.metagrad.autograd.engine.Node;
 import dev.metagrad.optim.state.ChainState;
 import dev.metagrad.optim.state.ScaleByAdamState;
 import dev.metagrad.tree.Trees;
 import org.junit.jupiter.api.Test;
 
 import java.lang.ref.WeakReference;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import static dev.metagrad.optim.testing.GraphMemory.reachableNodes;
+import static dev.metagrad.optim.testing.GraphMemory.usedHeapAfterGc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,37 +103,6 @@ class StopGradientMemoryTest {
         throw new AssertionError("no Adam state in " + state);
     }
 
-    /** How many autograd nodes are reachable from {@code t}: the graph the tensor keeps alive. */
-    private static int reachableNodes(Tensor t) {
-        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Deque<Node> pending = new ArrayDeque<>();
-        if (t.gradFn() != null) {
-            pending.push(t.gradFn());
-        }
-        while (!pending.isEmpty()) {
-            Node n = pending.pop();
-            if (seen.add(n)) {
-                for (Node.Edge e : n.edges()) {
-                    if (e != null && e.node() != null) {
-                        pending.push(e.node());
-                    }
-                }
-            }
-        }
-        return seen.size();
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        Runtime rt = Runtime.getRuntime();
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(20);
-            best = Math.min(best, rt.totalMemory() - rt.freeMemory());
-        }
-        return best;
-    }
-
     @Test
     void heapStaysFlatOverTenThousandOuterStepsWithStopGradient() throws InterruptedException {
         Map<String, Tensor> theta = initialTheta();
@@ -163,7 +128,7 @@ class StopGradientMemoryTest {
         assertThat(growth).as("heap growth in bytes from outer step 1,000 to 10,000").isLessThan(16L << 20);
         assertThat(firstStepNode.get()).as("first outer step's state graph after GC").isNull();
         assertThat(node[0].get()).as("last outer step's state graph after GC").isNull();
-        assertThat(reachableNodes(firstMoment(carry.state()))).isZero();
+        assertThat(reachableNodes(List.of(firstMoment(carry.state())))).isZero();
         // and the loop did learn something: meta-training lowers the post-adaptation query loss
         assertThat(loss(carry.theta(), xq, yq).item()).isLessThan(firstLoss);
     }
@@ -180,7 +145,7 @@ class StopGradientMemoryTest {
             for (int step = 0; step < 10; step++) {
                 carry = outerStep(carry, false, true, node);
             }
-            reachable[round] = reachableNodes(firstMoment(carry.state()));
+            reachable[round] = reachableNodes(List.of(firstMoment(carry.state())));
         }
         // the chain grows by the same number of nodes every outer step: memory grows without bound
         int perTenSteps = reachable[1] - reachable[0];

@@ -3,7 +3,6 @@ package dev.metagrad.optim.meta;
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.Generator;
 import dev.metagrad.autograd.Tensor;
-import dev.metagrad.autograd.engine.Node;
 import dev.metagrad.autograd.ops.Losses;
 import dev.metagrad.autograd.ops.Reduction;
 import dev.metagrad.nn.Mlp;
@@ -12,13 +11,11 @@ import dev.metagrad.nn.Tanh;
 import dev.metagrad.optim.StopGradient;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import static dev.metagrad.optim.testing.GraphMemory.reachableNodes;
+import static dev.metagrad.optim.testing.GraphMemory.usedHeapAfterGc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,17 +49,6 @@ class MetaAdamTest {
             StopGradient.stopGradient(inner);
         }
         return query.item();
-    }
-
-    private static long usedHeapAfterGc() throws InterruptedException {
-        Runtime rt = Runtime.getRuntime();
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            Thread.sleep(20);
-            best = Math.min(best, rt.totalMemory() - rt.freeMemory());
-        }
-        return best;
     }
 
     @Test
@@ -99,23 +85,6 @@ class MetaAdamTest {
 
     /** Autograd nodes reachable from the optimizer's state tensors. */
     private static int graphSize(MetaOptimizer optimizer) {
-        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Node> todo = new ArrayDeque<>();
-        for (Tensor t : StateTensors.leaves(optimizer.stateDict())) {
-            if (t.gradFn() != null) {
-                todo.push(t.gradFn());
-            }
-        }
-        while (!todo.isEmpty()) {
-            Node n = todo.pop();
-            if (seen.add(n)) {
-                for (Node.Edge e : n.edges()) {
-                    if (e != null && e.node() != null) {
-                        todo.push(e.node());
-                    }
-                }
-            }
-        }
-        return seen.size();
+        return reachableNodes(StateTensors.leaves(optimizer.stateDict()));
     }
 }
