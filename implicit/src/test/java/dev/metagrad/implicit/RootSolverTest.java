@@ -230,6 +230,30 @@ class RootSolverTest {
     }
 
     @Test
+    void zeroDimensionalSolutionsWithTheDefaultSolver() {
+        // z* = sqrt(θ), root of F = z² − θ; dz*/dθ = 1 / (2 sqrt θ); and c* = 3θ beside it in a tree
+        Optimality f = (z, args) -> {
+            @SuppressWarnings("unchecked")
+            List<Tensor> zs = (List<Tensor>) z;
+            Tensor t = (Tensor) args.get(0);
+            return List.of(zs.get(0).square().sub(t), zs.get(1).sub(t.mul(3)));
+        };
+        InnerSolver solver = (z0, args) -> {
+            double t = ((Tensor) args.get(0)).item();
+            return List.of(Tensor.scalar(Math.sqrt(t)), Tensor.scalar(3 * t));
+        };
+        RootSolver rs = Implicit.customRoot(f, solver, CustomRootOptions.argnums(1));
+        Tensor t = Tensor.scalar(2.25).requiresGrad(true);
+        @SuppressWarnings("unchecked")
+        List<Tensor> z = (List<Tensor>) rs.solve(null, t);
+        assertThat(z.get(0).shape()).isEmpty();
+        assertThat(z.get(0).item()).isEqualTo(1.5);
+        assertThat(Autograd.grad(z.get(0), t)[0].item()).isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(Autograd.grad(((List<Tensor>) rs.solve(null, t)).get(1).mul(2), t)[0].item())
+                .isCloseTo(6.0, within(1e-9));
+    }
+
+    @Test
     void hasAuxPassesTheAuxiliaryOutputThroughWithTheSameGradients() {
         Map<String, Object> aux = Map.of("num_iters", 1);
         InnerSolver withAux = (w0, args) -> new WithAux(Ridge.closedForm().solve(w0, args), aux);
