@@ -218,4 +218,91 @@ class OptimizerTest {
         SGD opt = new SGD(List.of(leaf(1.0)), Options.of("lr", 0.1));
         assertThat(opt.toString()).startsWith("SGD (\nParameter Group 0\n    lr: 0.1\n    momentum: 0");
     }
+
+    // ------------------------------------------------------------------------------------------------
+    // loadStateDict
+
+    /** Adam over [2] and [3] in two groups, one step taken. */
+    private static Adam steppedAdam() {
+        Tensor a = leaf(1.0, 2.0);
+        Tensor b = leaf(3.0, 4.0, 5.0);
+        Adam opt = new Adam(List.of(GroupSpec.of(List.of(a)), GroupSpec.of(List.of(b), Options.of("lr", 0.5))), Options.of("lr", 0.1));
+        a.square().sum().add(b.square().sum()).backward();
+        opt.step();
+        return opt;
+    }
+
+    @Test
+    void stateDictHasTorchsLayout() {
+        Adam opt = steppedAdam();
+        OptimizerStateDict sd = opt.stateDict();
+        assertThat(sd.state().keySet()).containsExactly(0, 1);
+        assertThat(sd.state(0).keySet()).containsExactly("step", "exp_avg", "exp_avg_sq");
+        assertThat(sd.paramGroups()).hasSize(2);
+        assertThat(sd.paramGroups().get(1).params()).containsExactly(1);
+        assertThat(sd.paramGroups().get(1).options().get("lr")).isEqualTo(0.5);
+        assertThat(sd.paramGroups().get(1).options()).isEqualTo(opt.paramGroups().get(1).options());
+    }
+
+    @Test
+    void loadingReplacesOptionsAndStateButKeepsParameters() {
+        Adam source = steppedAdam();
+        source.paramGroups().get(0).set("initial_lr", 0.1); // scheduler keys travel with the state dict
+        Adam target = new Adam(List.of(GroupSpec.of(List.of(leaf(0.0, 0.0))), GroupSpec.of(List.of(leaf(0.0, 0.0, 0.0)))),
+                Options.of("lr", 0.3));
+        List<Tensor> params = target.params();
+        target.loadStateDict(source.stateDict());
+        assertThat(target.params()).isEqualTo(params);
+        assertThat(target.paramGroups().get(1).lr()).isEqualTo(0.5);
+        assertThat(target.paramGroups().get(0).getDouble("initial_lr")).isEqualTo(0.1);
+        assertThat(((Tensor) target.state(1).get("exp_avg")).toDoubleArray())
+                .containsExactly(((Tensor) source.state(1).get("exp_avg")).toDoubleArray());
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badStateDicts() {
+        OptimizerStateDict good = steppedAdam().stateDict();
+        Options g0 = good.paramGroups().get(0).options();
+        Map<String, Object> s0 = good.state(0);
+        Map<String, Object> wrongShape = new java.util.LinkedHashMap<>(s0);
+        wrongShape.put("exp_avg", Tensor.of(1.0, 2.0, 3.0));
+        Map<String, Object> missingKey = new java.util.LinkedHashMap<>(s0);
+        missingKey.remove("exp_avg_sq");
+        Map<String, Object> floatState = new java.util.LinkedHashMap<>(s0);
+        floatState.put("exp_avg", Tensor.ofFloats(new float[] {1f, 2f}, 2));
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("group count",
+                        new OptimizerStateDict(good.state(), good.paramGroups().subList(0, 1)),
+                        "the state dict has 1 param group(s), this optimizer has 2; nothing was loaded"),
+                org.junit.jupiter.params.provider.Arguments.of("params per group",
+                        new OptimizerStateDict(Map.of(), List.of(new OptimizerStateDict.Group(g0, List.of(0, 2)), good.paramGroups().get(1))),
+                        "param group 0 has 2 parameter(s) in the state dict but 1 in this optimizer"),
+                org.junit.jupiter.params.provider.Arguments.of("repeated id",
+                        new OptimizerStateDict(Map.of(), List.of(good.paramGroups().get(0), new OptimizerStateDict.Group(g0, List.of(0)))),
+                        "parameter id 0 appears more than once"),
+                org.junit.jupiter.params.provider.Arguments.of("missing option",
+                        good.withGroupOptions(0, g0.without("eps")), "param group 0 lacks option(s) [eps]"),
+                org.junit.jupiter.params.provider.Arguments.of("invalid option",
+                        good.withGroupOptions(0, g0.with("lr", -1.0)), "param group 0: Invalid learning rate: -1.0; nothing was loaded"),
+                org.junit.jupiter.params.provider.Arguments.of("unknown id", good.withState(7, s0), "state for parameter id 7, which is in no param group"),
+                org.junit.jupiter.params.provider.Arguments.of("state shape", good.withState(0, wrongShape),
+                        "state of parameter id 0: Adam: state \"exp_avg\" has shape [3] float64 but the parameter is [2] float64"),
+                org.junit.jupiter.params.provider.Arguments.of("state dtype", good.withState(0, floatState), "[2] float32 but the parameter is [2] float64"),
+                org.junit.jupiter.params.provider.Arguments.of("state key", good.withState(0, missingKey), "state lacks tensor \"exp_avg_sq\""));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("badStateDicts")
+    void anInvalidStateDictIsRejectedAndNothingChanges(String name, OptimizerStateDict bad, String message) {
+        Adam opt = steppedAdam();
+        OptimizerStateDict before = opt.stateDict();
+        assertThatThrownBy(() -> opt.loadStateDict(bad)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        OptimizerStateDict after = opt.stateDict();
+        assertThat(after.paramGroups()).isEqualTo(before.paramGroups());
+        assertThat(after.state().keySet()).isEqualTo(before.state().keySet());
+        for (Integer id : before.state().keySet()) {
+            for (String k : before.state(id).keySet()) {
+                assertThat(((Tensor) after.state(id).get(k)).toDoubleArray()).containsExactly(((Tensor) before.state(id).get(k)).toDoubleArray());
+            }
+        }
+    }
 }
