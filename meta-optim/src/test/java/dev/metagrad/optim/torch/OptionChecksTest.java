@@ -24,10 +24,10 @@ class OptionChecksTest {
 
     @Test
     void flagsAndImplementationSwitches() {
-        OptionChecks.flags(Options.of("a", true));
-        assertThatThrownBy(() -> OptionChecks.flags(Options.of("a", 1))).hasMessageContaining("option \"a\" must be a boolean");
-        OptionChecks.optionalFlags(Options.of("foreach", null));
-        assertThatThrownBy(() -> OptionChecks.optionalFlags(Options.of("foreach", "yes"))).hasMessageContaining("boolean or null");
+        OptionChecks.flags(Options.of("a", true), "a");
+        assertThatThrownBy(() -> OptionChecks.flags(Options.of("a", 1), "a")).hasMessageContaining("option \"a\" must be a boolean");
+        OptionChecks.optionalFlags(Options.of("foreach", null), "foreach");
+        assertThatThrownBy(() -> OptionChecks.optionalFlags(Options.of("foreach", "yes"), "foreach")).hasMessageContaining("boolean or null");
         OptionChecks.implementationFlags(Options.of("foreach", true, "fused", false));
         OptionChecks.implementationFlags(Options.of("foreach", true));
         assertThatThrownBy(() -> OptionChecks.implementationFlags(Options.of("foreach", true, "fused", true)))
