@@ -58,7 +58,7 @@ public final class LbfgsFunctional {
             throw new IllegalArgumentException("LBFGS: x must be a floating-point vector, got shape "
                     + Shape.str(x.shape()) + " " + x.dtype());
         }
-        checkState(state, x.numel());
+        checkState(options, state, x.numel());
         LbfgsObjective checked = checking(objective, x.shape());
         double lr = options.lr();
         int maxIter = options.maxIter();
@@ -217,9 +217,20 @@ public final class LbfgsFunctional {
         };
     }
 
-    private static void checkState(LbfgsState state, int n) {
+    /**
+     * Checks that {@code state} fits {@code n} flat parameters and the options.
+     *
+     * @throws IllegalArgumentException when a state vector's length is not n, or {@code al} has fewer slots than
+     *                                  {@code history_size} (torch sizes it once, so the history could not grow)
+     */
+    static void checkState(LbfgsOptions options, LbfgsState state, int n) {
         if (!state.hasHistory()) {
             return;
+        }
+        if (state.al() != null && state.al().size() < options.historySize()) {
+            throw new IllegalArgumentException("LBFGS: the state's al has " + state.al().size()
+                    + " slots but history_size is " + options.historySize()
+                    + "; torch sizes al once, so history_size cannot grow after the first iteration");
         }
         List<Tensor> vectors = new ArrayList<>(List.of(state.d(), state.prevFlatGrad()));
         vectors.addAll(state.oldDirs());
