@@ -32,8 +32,6 @@ import java.util.function.Supplier;
  * {@link LbfgsFunctional} with {@link LbfgsObjective#of(java.util.function.Function, boolean)} instead.
  */
 public class LBFGS extends Optimizer {
-    private final Rules rules;
-
     /** One group of {@code params} with torch's defaults. */
     public LBFGS(Iterable<Tensor> params) {
         this(params, Options.empty());
@@ -70,7 +68,6 @@ public class LBFGS extends Optimizer {
 
     private LBFGS(List<GroupSpec> groups, Options defaults, Rules rules) {
         super(groups, defaults, rules);
-        this.rules = rules;
         if (paramGroups().size() != 1) {
             throw new IllegalArgumentException("LBFGS doesn't support per-parameter options (parameter groups); got "
                     + paramGroups().size() + " groups");
