@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Builds a {@code torch.optim} optimizer from its torch class name: the registered {@link Factory} (SGD gives an
- * {@link SGD}, LBFGS an LBFGS once registered), otherwise an {@link AlgorithmOptimizer} over
+ * {@link SGD}, LBFGS an {@link LBFGS}), otherwise an {@link AlgorithmOptimizer} over
  * {@link Algorithms#byName the registered algorithm} of that name. Thread-safe.
  */
 public final class Optimizers {
@@ -22,6 +22,7 @@ public final class Optimizers {
         register("SGD", SGD::new);
         register("Adam", Adam::new);
         register("AdamW", AdamW::new);
+        register("LBFGS", LBFGS::new);
     }
 
     private Optimizers() {
