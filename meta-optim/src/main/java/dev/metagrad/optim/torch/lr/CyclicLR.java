@@ -269,9 +269,10 @@ public final class CyclicLR extends LRScheduler {
 
     @Override
     void readTrailingAttributes(StateReader r) {
-        if (r.readList("_scale_fn_custom") != null) {
+        if (r.peek("_scale_fn_custom") != null) {
             throw r.error("_scale_fn_custom", "holds state, but a Java scale function keeps none");
         }
+        r.ignore("_scale_fn_custom");
         r.then(this::initScaleFn);
     }
 

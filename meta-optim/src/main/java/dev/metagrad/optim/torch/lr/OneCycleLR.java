@@ -117,9 +117,9 @@ public final class OneCycleLR extends LRScheduler {
             double endStep = phase.endStep();
             if (stepNum <= endStep || k == phases.size() - 1) {
                 if (endStep == startStep) {
-                    throw new IllegalArgumentException("OneCycleLR: phase " + k + " of the schedule ends at step "
-                            + endStep + ", where the previous one ends (float division by zero in torch); "
-                            + "use more total_steps or another pct_start");
+                    throw new IllegalArgumentException("OneCycleLR: phase " + k + " of the schedule is empty: it starts "
+                            + "and ends at step " + endStep + " (a division by zero in torch); use more total_steps "
+                            + "or another pct_start");
                 }
                 double pct = (stepNum - startStep) / (endStep - startStep);
                 double lr = annealStrategy.anneal(groupDouble(group, phase.startLr()), groupDouble(group, phase.endLr()), pct);
