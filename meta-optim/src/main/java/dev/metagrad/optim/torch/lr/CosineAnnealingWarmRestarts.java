@@ -56,6 +56,7 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
      */
     @Override
     public void step() {
+        requireInitialized();
         int savedEpoch = lastEpoch();
         int savedCur = tCur;
         int savedI = tI;

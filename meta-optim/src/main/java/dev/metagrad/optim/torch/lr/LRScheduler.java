@@ -120,10 +120,12 @@ public abstract class LRScheduler {
      * {@code getLr()[i]} (and the cycled momentum, for {@link CyclicLR} and {@link OneCycleLR}). The first
      * call after construction warns when the optimizer has not stepped yet.
      *
-     * @throws RuntimeException what {@link #getLr()} throws (e.g. {@link OneCycleLR} past its total steps);
-     *                          nothing changed then
+     * @throws IllegalStateException when the subclass constructor did not call {@link #initialize()}
+     * @throws RuntimeException      what {@link #getLr()} throws (e.g. {@link OneCycleLR} past its total steps);
+     *                               nothing changed then
      */
     public void step() {
+        requireInitialized();
         warnIfOptimizerNotStepped();
         int epoch = lastEpoch;
         int count = stepCount;
@@ -135,6 +137,16 @@ public abstract class LRScheduler {
             stepCount = count;
             lastEpoch = epoch;
             throw e;
+        }
+    }
+
+    /**
+     * @throws IllegalStateException when a subclass constructor did not call {@link #initialize()}
+     */
+    final void requireInitialized() {
+        if (!initialized && writes == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " was not initialized: its constructor must "
+                    + "end with initialize()");
         }
     }
 

@@ -232,4 +232,32 @@ class LRSchedulerTest {
         StepLR s = new StepLR(sgd(0.1), 3);
         assertThatThrownBy(s::initialize).isInstanceOf(IllegalStateException.class).hasMessage("StepLR is initialized already");
     }
+
+    @Test
+    void aSubclassThatForgetsInitializeCannotStep() {
+        LRScheduler forgetful = new LRScheduler(sgd(0.1)) {
+            @Override
+            protected double[] getLr() {
+                return new double[] {1.0};
+            }
+        };
+        assertThatThrownBy(forgetful::step).isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith("was not initialized: its constructor must end with initialize()");
+    }
+
+    @Test
+    void aSubclassOutsideThePackageOnlyImplementsGetLr() {
+        SGD opt = sgd(1.0);
+        LRScheduler halving = new LRScheduler(opt) {
+            {
+                initialize();
+            }
+
+            @Override
+            protected double[] getLr() {
+                return isInitial() ? new double[] {currentLr(0)} : new double[] {currentLr(0) / 2};
+            }
+        };
+        LrTesting.assertLrs(opt, halving::step, 1.0, 0.5, 0.25);
+    }
 }
