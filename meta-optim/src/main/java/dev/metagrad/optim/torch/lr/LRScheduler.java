@@ -22,7 +22,8 @@ import java.util.Objects;
  * is the chainable (recursive) form: it reads each group's current lr, so schedulers on the same optimizer
  * compose. The first {@code step()} after construction warns
  * ({@link SchedulerWarnings#STEP_BEFORE_OPTIMIZER_STEP}) when the optimizer has not stepped since the first
- * scheduler was attached to it. A step that throws leaves the scheduler and the optimizer unchanged.
+ * scheduler was attached to it (torch wraps {@code optimizer.step}; here the first scheduler registers a step
+ * pre-hook on the optimizer). A step that throws leaves the scheduler and the optimizer unchanged.
  *
  * <p>{@link SequentialLR} restarts a scheduler at a milestone with torch's {@code _update_lr(epoch)}:
  * {@code last_epoch = epoch} and {@code lr = closedFormLr()} when the class has a closed form, else

@@ -211,6 +211,7 @@ class LRSchedulerTest {
     void anLrTheOptimizerRejectsFailsTheStepWithoutPartialWrites() {
         SGD opt = sgd(1.0, 0.5);
         LambdaLR s = new LambdaLR(opt, List.of(epoch -> epoch == 0 ? 1.0 : 0.5, epoch -> epoch == 0 ? 1.0 : -1.0));
+        opt.step();
         assertThatThrownBy(s::step).isInstanceOf(IllegalArgumentException.class);
         assertThat(lrs(opt)).containsExactly(1.0, 0.5);
         assertThat(s.lastEpoch()).isZero();
