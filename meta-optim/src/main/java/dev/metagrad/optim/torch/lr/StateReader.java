@@ -91,15 +91,6 @@ final class StateReader {
         }
     }
 
-    /** A list of numbers or null. */
-    void readDoublesOrNull(String key, int length, Consumer<double[]> into) {
-        if (take(key)) {
-            Object raw = state.get(key);
-            double[] v = raw == null ? null : doubles(key, raw, length);
-            assignments.add(() -> into.accept(v));
-        }
-    }
-
     /** A number or null. */
     void readDoubleOrNull(String key, Consumer<Double> into) {
         if (take(key)) {
