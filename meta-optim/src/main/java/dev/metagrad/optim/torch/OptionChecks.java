@@ -1,0 +1,72 @@
+package dev.metagrad.optim.torch;
+
+/**
+ * The option checks torch's constructors make, with torch's messages ({@code "Invalid learning rate: -1.0"}),
+ * for {@link Algorithm#validate} implementations. Every check also rejects NaN and values of the wrong type
+ * (the typed getters of {@link Options} name the key).
+ */
+public final class OptionChecks {
+    private OptionChecks() {
+    }
+
+    /**
+     * Requires {@code 0 <= group[key]}, else {@code IllegalArgumentException(message + ": " + value)}.
+     *
+     * @return the value
+     */
+    public static double nonNegative(Options group, String key, String message) {
+        double v = group.getDouble(key);
+        if (!(v >= 0.0)) {
+            throw new IllegalArgumentException(message + ": " + v);
+        }
+        return v;
+    }
+
+    /** {@code lr >= 0}: {@code "Invalid learning rate: <lr>"}. */
+    public static double learningRate(Options group) {
+        return nonNegative(group, "lr", "Invalid learning rate");
+    }
+
+    /** {@code weight_decay >= 0}: {@code "Invalid weight_decay value: <wd>"}. */
+    public static double weightDecay(Options group) {
+        return nonNegative(group, "weight_decay", "Invalid weight_decay value");
+    }
+
+    /** {@code eps >= 0}: {@code "Invalid epsilon value: <eps>"}. */
+    public static double epsilon(Options group) {
+        return nonNegative(group, "eps", "Invalid epsilon value");
+    }
+
+    /**
+     * {@code betas} is two numbers in {@code [0, 1)}: {@code "Invalid beta parameter at index i: <beta>"}.
+     *
+     * @return the two betas
+     */
+    public static double[] betas(Options group) {
+        double[] b = group.getDoubles("betas", 2);
+        for (int i = 0; i < 2; i++) {
+            if (!(b[i] >= 0.0 && b[i] < 1.0)) {
+                throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + b[i]);
+            }
+        }
+        return b;
+    }
+
+    /** Each key holds a boolean. */
+    public static void flags(Options group, String... keys) {
+        for (String k : keys) {
+            group.getBoolean(k);
+        }
+    }
+
+    /** Each key holds a boolean or null (torch's {@code Optional[bool]}, e.g. {@code foreach}, {@code fused}). */
+    public static void optionalFlags(Options group, String... keys) {
+        for (String k : keys) {
+            Object v = group.get(k);
+            if (v != null && !(v instanceof Boolean)) {
+                throw new IllegalArgumentException("option \"" + k + "\" must be a boolean or null, got "
+                        + v.getClass().getSimpleName() + " " + v);
+            }
+        }
+    }
+}
