@@ -20,6 +20,8 @@ public final class Optimizers {
 
     static {
         register("SGD", SGD::new);
+        register("Adam", Adam::new);
+        register("AdamW", AdamW::new);
     }
 
     private Optimizers() {
