@@ -1,6 +1,7 @@
 package dev.metagrad.optim.torch.swa;
 
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.optim.torch.TensorOps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.List;
  *   <tr><td>{@link #emaMultiAvgFn(double)}</td><td>{@code get_ema_multi_avg_fn(decay)}</td><td>{@code lerp(a, p, 1 - decay)}</td></tr>
  * </table>
  * where {@code lerp(a, b, w) = a + w (b - a)} for {@code |w| < 0.5} and {@code b - (b - a)(1 - w)} otherwise
- * (torch's two-branch kernel). The per-tensor and the list forms give the same average up to rounding.
+ * (torch's two-branch kernel, {@link TensorOps#lerp}; its second branch is exact at weight 1, so an EMA with decay 0
+ * returns the snapshot bit for bit). The per-tensor and the list forms give the same average up to rounding.
  */
 public final class AveragingFunctions {
     /** torch's default EMA decay. */
@@ -74,7 +76,7 @@ public final class AveragingFunctions {
         }
         List<Tensor> out = new ArrayList<>(averaged.size());
         for (int i = 0; i < averaged.size(); i++) {
-            out.add(Lerp.lerp(averaged.get(i), current.get(i), weight));
+            out.add(TensorOps.lerp(averaged.get(i), current.get(i), weight));
         }
         return out;
     }
