@@ -1,0 +1,133 @@
+package dev.metagrad.optim.torch.conformance;
+
+import dev.metagrad.conformance.CaseResult;
+import dev.metagrad.conformance.ConformanceCase;
+import dev.metagrad.json.Json;
+import dev.metagrad.optim.torch.Optimizer;
+import dev.metagrad.optim.torch.lr.LRScheduler;
+import dev.metagrad.optim.torch.lr.ReduceLROnPlateau;
+import dev.metagrad.optim.torch.lr.SchedulerWarnings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One case of {@code lr_schedulers.json} (FORMAT.md section 5): a two-group SGD or Adam optimizer, the named
+ * scheduler built with the case's {@code args}, then {@code steps} times {@code optimizer.step()} (a no-op)
+ * followed by {@code scheduler.step()} ({@code step(metrics[k])} for ReduceLROnPlateau). Compared: the
+ * {@code base_lrs}, the lrs after construction and after every step, the cycled momentums when the case
+ * has a {@code momentum_key}, and the warnings emitted while constructing and stepping (exactly).
+ */
+final class LrSchedulerCase implements ConformanceCase {
+    /** The {@link #kind()} of every case, so {@code --only lr_scheduler} selects the whole file. */
+    static final String KIND = "lr_scheduler";
+
+    private final String id;
+    private final Map<String, Object> data;
+    private final String scheduler;
+
+    LrSchedulerCase(String id, Map<String, Object> data) {
+        this.id = id;
+        this.data = data;
+        this.scheduler = data.get("scheduler") instanceof String s ? s : null;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public String op() {
+        return scheduler;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public CaseResult run() {
+        try {
+            runChecked();
+            return CaseResult.pass(id, scheduler);
+        } catch (Mismatch m) {
+            return m.toResult(id, scheduler);
+        } catch (RuntimeException | AssertionError | StackOverflowError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return CaseResult.error(id, scheduler, message);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void runChecked() {
+        if (scheduler == null) {
+            throw new IllegalArgumentException("case has no \"scheduler\" string");
+        }
+        int steps = (int) Json.toDouble(require("steps"));
+        Object args = data.get("args");
+        if (args != null && !(args instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("\"args\" must be an object, got " + Json.describe(args));
+        }
+        String momentumKey = data.get("momentum_key") instanceof String k ? k : null;
+        Optimizer optimizer = GoldenOptimizers.create(require("optimizer"));
+        LrTrace lrs = new LrTrace();
+        LrTrace momentums = new LrTrace();
+        List<String> warnings;
+        try (SchedulerWarnings.Recorder recorder = SchedulerWarnings.record()) {
+            double[] initialLrs = GoldenOptimizers.lrs(optimizer);
+            List<Double> baseLrs;
+            Runnable step;
+            if ("ReduceLROnPlateau".equals(scheduler)) {
+                ReduceLROnPlateau plateau = GoldenSchedulers.plateau(optimizer, (Map<String, Object>) args);
+                List<?> metrics = (List<?>) require("metrics");
+                if (metrics.size() != steps) {
+                    throw new IllegalArgumentException("\"metrics\" has " + metrics.size() + " values for " + steps + " steps");
+                }
+                baseLrs = toList(initialLrs);
+                int[] k = {0};
+                step = () -> plateau.step(Json.toDouble(metrics.get(k[0]++)));
+            } else {
+                LRScheduler s = GoldenSchedulers.create(optimizer, scheduler, (Map<String, Object>) args);
+                baseLrs = s.baseLrs();
+                step = s::step;
+            }
+            LrTrace.compareRow("base_lrs", toArray(baseLrs), require("base_lrs"));
+            record(optimizer, momentumKey, lrs, momentums);
+            for (int k = 0; k < steps; k++) {
+                optimizer.step();
+                step.run();
+                record(optimizer, momentumKey, lrs, momentums);
+            }
+            warnings = recorder.messages();
+        }
+        lrs.compare("lrs", require("lrs"));
+        if (momentumKey != null) {
+            momentums.compare("momentums", require("momentums"));
+        }
+        LrTrace.compareWarnings(warnings, require("warnings"));
+    }
+
+    private static void record(Optimizer optimizer, String momentumKey, LrTrace lrs, LrTrace momentums) {
+        lrs.record(GoldenOptimizers.lrs(optimizer));
+        if (momentumKey != null) {
+            momentums.record(GoldenOptimizers.momentums(optimizer, momentumKey));
+        }
+    }
+
+    private Object require(String field) {
+        if (!data.containsKey(field)) {
+            throw new IllegalArgumentException("missing field \"" + field + "\"");
+        }
+        return data.get(field);
+    }
+
+    private static List<Double> toList(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
