@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * One case of {@code swa_ema.json}, dispatched on its {@code kind}: {@code averaged_model}
- * ({@link AveragedModelCase}) or {@code swalr}; any other kind fails naming it.
+ * ({@link AveragedModelCase}) or {@code swalr} ({@link SwalrCase}); any other kind fails naming it.
  */
 final class SwaEmaCase implements ConformanceCase {
     private final String id;
@@ -31,7 +31,7 @@ final class SwaEmaCase implements ConformanceCase {
         if (AveragedModelCase.KIND.equals(kind)) {
             return AveragedModelCase.op(data);
         }
-        return "swalr".equals(kind) ? "SWALR" : kind;
+        return SwalrCase.KIND.equals(kind) ? "SWALR" : kind;
     }
 
     @Override
@@ -45,8 +45,8 @@ final class SwaEmaCase implements ConformanceCase {
             if (AveragedModelCase.KIND.equals(kind)) {
                 return AveragedModelCase.run(id, data);
             }
-            if ("swalr".equals(kind)) {
-                return CaseResult.error(id, op(), "SWALR is not available yet: it comes with the LR schedulers (dev.metagrad.optim.torch.lr)");
+            if (SwalrCase.KIND.equals(kind)) {
+                return SwalrCase.run(id, data);
             }
             return CaseResult.error(id, op(), "unknown kind " + kind + "; expected averaged_model or swalr");
         }

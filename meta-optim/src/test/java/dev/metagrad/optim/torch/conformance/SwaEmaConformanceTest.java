@@ -23,13 +23,17 @@ class SwaEmaConformanceTest {
         return ConformanceRunner.cases(GoldenDocument.resource(SwaEmaSuite.RESOURCE));
     }
 
-    static Stream<Arguments> averagedModelCases() {
-        return bundledCases().stream().filter(c -> "averaged_model".equals(c.kind())).map(c -> Arguments.of(c.id(), c));
+    static Stream<Arguments> allCases() {
+        return bundledCases().stream().map(c -> Arguments.of(c.id(), c));
+    }
+
+    private static long countOfKind(String kind) {
+        return bundledCases().stream().filter(c -> kind.equals(c.kind())).count();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("averagedModelCases")
-    void averagesMatchTorch(String id, ConformanceCase golden) {
+    @MethodSource("allCases")
+    void matchesTorch(String id, ConformanceCase golden) {
         CaseResult result = golden.run();
         assertThat(result.passed()).as(result.describe()).isTrue();
     }
@@ -37,8 +41,8 @@ class SwaEmaConformanceTest {
     @Test
     void theBundledFileHasSevenAveragedModelAndFiveSwalrCases() {
         assertThat(bundledCases()).hasSize(12);
-        assertThat(averagedModelCases().count()).isEqualTo(7);
-        assertThat(bundledCases().stream().filter(c -> "swalr".equals(c.kind())).count()).isEqualTo(5);
+        assertThat(countOfKind("averaged_model")).isEqualTo(7);
+        assertThat(countOfKind("swalr")).isEqualTo(5);
         assertThat(bundledCases().stream().map(ConformanceCase::op))
                 .contains("AveragedModel/swa", "AveragedModel/swa_multi", "AveragedModel/ema", "AveragedModel/ema_plain", "SWALR");
     }
