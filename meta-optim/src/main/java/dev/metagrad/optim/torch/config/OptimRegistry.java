@@ -7,6 +7,10 @@ import dev.metagrad.optim.torch.Optimizer;
 import dev.metagrad.optim.torch.Optimizers;
 import dev.metagrad.optim.torch.Options;
 import dev.metagrad.optim.torch.SGD;
+import dev.metagrad.optim.torch.lr.CosineAnnealingLR;
+import dev.metagrad.optim.torch.lr.LRScheduler;
+import dev.metagrad.optim.torch.lr.MultiStepLR;
+import dev.metagrad.optim.torch.lr.StepLR;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,30 +21,45 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Named optimizer factories, GraphGym's {@code register.optimizer_dict}: {@link #createOptimizer} looks up
- * {@link OptimizerConfig#optimizer()} and builds the optimizer it names.
+ * Named optimizer and scheduler factories, GraphGym's {@code register.optimizer_dict} and
+ * {@code register.scheduler_dict}: {@link #createOptimizer} looks up {@link OptimizerConfig#optimizer()} and
+ * {@link #createScheduler} {@link SchedulerConfig#scheduler()}, and build what they name.
+ * <pre>{@code
+ * OptimConfig cfg = OptimConfigYaml.load(Path.of("config.yaml"));
+ * Optimizer optimizer = OptimRegistry.builtIns().createOptimizer(model, cfg.optimizer());
+ * LRScheduler scheduler = OptimRegistry.builtIns().createScheduler(optimizer, cfg.scheduler());
+ * }</pre>
  *
- * <p>A registry is an immutable value: {@link #withOptimizer} returns a new registry with one more factory, so
- * there is no global mutable state (GraphGym's registry is a module-level dict that any import can change).
- * {@link #builtIns()} is the shared registry with GraphGym's built-ins:
+ * <p>A registry is an immutable value: {@link #withOptimizer} and {@link #withScheduler} return a new registry
+ * with one more factory, so there is no global mutable state (GraphGym's registry is a module-level dict that
+ * any import can change). {@link #builtIns()} is the shared registry with GraphGym's built-ins:
  * <ul>
- *   <li>{@code "adam"}: {@code Adam(params, lr=base_lr, weight_decay=weight_decay)}</li>
- *   <li>{@code "sgd"}: {@code SGD(params, lr=base_lr, momentum=momentum, weight_decay=weight_decay)}</li>
+ *   <li>optimizer {@code "adam"}: {@code Adam(params, lr=base_lr, weight_decay=weight_decay)}</li>
+ *   <li>optimizer {@code "sgd"}: {@code SGD(params, lr=base_lr, momentum=momentum, weight_decay=weight_decay)}</li>
+ *   <li>scheduler {@code "none"} (also a null name): {@code StepLR(optimizer, step_size=max_epoch + 1)}, which keeps
+ *       the lr for the whole run</li>
+ *   <li>scheduler {@code "step"}: {@code MultiStepLR(optimizer, milestones=steps, gamma=lr_decay)}</li>
+ *   <li>scheduler {@code "cos"}: {@code CosineAnnealingLR(optimizer, T_max=max_epoch)}</li>
  * </ul>
  * Names are case-sensitive.
  */
 public final class OptimRegistry {
-    private static final OptimRegistry EMPTY = new OptimRegistry(Map.of());
+    private static final OptimRegistry EMPTY = new OptimRegistry(Map.of(), Map.of());
     private static final OptimRegistry BUILT_INS = EMPTY
             .withOptimizer("adam", (groups, c) -> Optimizers.create("Adam", groups,
                     Options.of("lr", c.baseLr(), "weight_decay", c.weightDecay())))
             .withOptimizer("sgd", (groups, c) -> new SGD(groups,
-                    Options.of("lr", c.baseLr(), "momentum", c.momentum(), "weight_decay", c.weightDecay())));
+                    Options.of("lr", c.baseLr(), "momentum", c.momentum(), "weight_decay", c.weightDecay())))
+            .withScheduler(SchedulerConfig.NONE, (optimizer, c) -> new StepLR(optimizer, c.maxEpoch() + 1))
+            .withScheduler("step", (optimizer, c) -> new MultiStepLR(optimizer, c.steps(), c.lrDecay()))
+            .withScheduler("cos", (optimizer, c) -> new CosineAnnealingLR(optimizer, c.maxEpoch()));
 
     private final Map<String, OptimizerFactory> optimizers;
+    private final Map<String, SchedulerFactory> schedulers;
 
-    private OptimRegistry(Map<String, OptimizerFactory> optimizers) {
+    private OptimRegistry(Map<String, OptimizerFactory> optimizers, Map<String, SchedulerFactory> schedulers) {
         this.optimizers = optimizers;
+        this.schedulers = schedulers;
     }
 
     /** The registry with GraphGym's built-in factories (shared and immutable). */
@@ -67,7 +86,7 @@ public final class OptimRegistry {
         }
         Map<String, OptimizerFactory> copy = new LinkedHashMap<>(optimizers);
         copy.put(name, factory);
-        return new OptimRegistry(Collections.unmodifiableMap(copy));
+        return new OptimRegistry(Collections.unmodifiableMap(copy), schedulers);
     }
 
     /**
@@ -79,12 +98,46 @@ public final class OptimRegistry {
         optimizerFactory("withoutOptimizer", name);
         Map<String, OptimizerFactory> copy = new LinkedHashMap<>(optimizers);
         copy.remove(name);
-        return new OptimRegistry(Collections.unmodifiableMap(copy));
+        return new OptimRegistry(Collections.unmodifiableMap(copy), schedulers);
+    }
+
+    /**
+     * This registry plus {@code factory} under {@code name} ({@code register_scheduler(name)}).
+     *
+     * @throws IllegalArgumentException when the name is blank or taken (use {@link #withoutScheduler} first to
+     *                                  replace one)
+     */
+    public OptimRegistry withScheduler(String name, SchedulerFactory factory) {
+        checkName("withScheduler", name);
+        Objects.requireNonNull(factory, "factory");
+        if (schedulers.containsKey(name)) {
+            throw new IllegalArgumentException("withScheduler: a scheduler named '" + name + "' is already registered");
+        }
+        Map<String, SchedulerFactory> copy = new LinkedHashMap<>(schedulers);
+        copy.put(name, factory);
+        return new OptimRegistry(optimizers, Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * This registry without the scheduler {@code name}.
+     *
+     * @throws IllegalArgumentException when no scheduler has that name
+     */
+    public OptimRegistry withoutScheduler(String name) {
+        schedulerFactory("withoutScheduler", name);
+        Map<String, SchedulerFactory> copy = new LinkedHashMap<>(schedulers);
+        copy.remove(name);
+        return new OptimRegistry(optimizers, Collections.unmodifiableMap(copy));
     }
 
     /** The registered optimizer names, in registration order. */
     public Set<String> optimizerNames() {
         return optimizers.keySet();
+    }
+
+    /** The registered scheduler names, in registration order. */
+    public Set<String> schedulerNames() {
+        return schedulers.keySet();
     }
 
     /**
@@ -133,6 +186,28 @@ public final class OptimRegistry {
         return optimizerFactory("createOptimizer", config.optimizer()).create(List.copyOf(groups), config);
     }
 
+    /**
+     * {@code create_scheduler(optimizer, cfg)}: the configured scheduler of {@code optimizer}. Like every torch
+     * scheduler it takes its initial step when built, and sets each group's {@code initial_lr}.
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the registered ones) or settings the scheduler
+     *                                  rejects
+     */
+    public LRScheduler createScheduler(Optimizer optimizer, SchedulerConfig config) {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(config, "config");
+        return schedulerFactory("createScheduler", config.scheduler()).create(optimizer, config);
+    }
+
+    private SchedulerFactory schedulerFactory(String op, String name) {
+        SchedulerFactory f = schedulers.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException(op + ": scheduler '" + name + "' is not supported; valid schedulers: "
+                    + schedulers.keySet() + " (register others with withScheduler)");
+        }
+        return f;
+    }
+
     private OptimizerFactory optimizerFactory(String op, String name) {
         OptimizerFactory f = optimizers.get(name);
         if (f == null) {
@@ -150,6 +225,6 @@ public final class OptimRegistry {
 
     @Override
     public String toString() {
-        return "OptimRegistry(optimizers=" + optimizers.keySet() + ")";
+        return "OptimRegistry(optimizers=" + optimizers.keySet() + ", schedulers=" + schedulers.keySet() + ")";
     }
 }
