@@ -122,6 +122,17 @@ class AveragedParametersTest {
     }
 
     @Test
+    void emptyAndZeroDimTensorsAreAveraged() {
+        AveragedParameters avg = AveragedParameters.builder(List.of(Tensor.zeros(0, 3), Tensor.scalar(0)))
+                .multiAvgFn(AveragingFunctions.emaMultiAvgFn(0.5)).build();
+        avg.updateParameters(List.of(Tensor.zeros(0, 3), Tensor.scalar(2)));
+        avg.updateParameters(List.of(Tensor.zeros(0, 3), Tensor.scalar(4)));
+        assertThat(avg.averaged().get(0).shape()).containsExactly(0, 3);
+        assertThat(avg.averaged().get(1).shape()).isEmpty();
+        assertThat(avg.averaged().get(1).item()).isEqualTo(3.0);
+    }
+
+    @Test
     void integerTensorsAreAveragedInFloatAndTruncated() {
         AveragedParameters avg = new AveragedParameters(List.of(Tensor.ofLongs(new long[] {0, 0}, 2)));
         avg.updateParameters(List.of(Tensor.ofLongs(new long[] {1, -1}, 2)));
