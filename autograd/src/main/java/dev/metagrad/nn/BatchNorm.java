@@ -30,7 +30,8 @@ import java.util.function.Function;
 public abstract sealed class BatchNorm extends Module permits BatchNorm1d, BatchNorm2d {
     private final int numFeatures;
     private final double eps;
-    private final Double momentum;
+    // mutable like torch's module.momentum attribute: update_bn switches it to None for a cumulative average
+    private Double momentum;
     private final boolean affine;
     private final boolean trackRunningStats;
 
@@ -48,9 +49,7 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
         if (!(b.eps >= 0) || Double.isInfinite(b.eps)) {
             throw new IllegalArgumentException(layer + ": eps must be finite and >= 0, got " + b.eps);
         }
-        if (b.momentum != null && !(b.momentum >= 0 && b.momentum <= 1)) {
-            throw new IllegalArgumentException(layer + ": momentum must be in [0, 1], got " + b.momentum);
-        }
+        checkMomentum(layer, b.momentum);
         this.numFeatures = b.numFeatures;
         this.eps = b.eps;
         this.momentum = b.momentum;
@@ -81,6 +80,38 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
     /** The running-average momentum, or null for a cumulative average. */
     public final Double momentum() {
         return momentum;
+    }
+
+    /**
+     * Changes the momentum used by later training passes (assigning torch's {@code module.momentum}); null
+     * selects the cumulative average {@code 1 / num_batches_tracked}. {@code torch.optim.swa_utils.update_bn}
+     * does this to recompute the statistics of an averaged model.
+     *
+     * @throws IllegalArgumentException for a momentum outside [0, 1] (NaN included); the momentum is then unchanged
+     */
+    public final void setMomentum(Double value) {
+        checkMomentum(typeName(), value);
+        this.momentum = value;
+    }
+
+    private static void checkMomentum(String layer, Double momentum) {
+        if (momentum != null && !(momentum >= 0 && momentum <= 1)) {
+            throw new IllegalArgumentException(layer + ": momentum must be in [0, 1] or null, got " + momentum);
+        }
+    }
+
+    /**
+     * Resets the running statistics ({@code reset_running_stats()}): {@code running_mean} to zeros,
+     * {@code running_var} to ones, {@code num_batches_tracked} to 0. Does nothing when the layer does not
+     * track running statistics.
+     */
+    public final void resetRunningStats() {
+        if (!trackRunningStats) {
+            return;
+        }
+        setBuffer("running_mean", Tensor.zerosLike(buffer("running_mean")));
+        setBuffer("running_var", Tensor.onesLike(buffer("running_var")));
+        setBuffer("num_batches_tracked", Tensor.zerosLike(buffer("num_batches_tracked")));
     }
 
     /** Whether there are a learned weight and bias. */

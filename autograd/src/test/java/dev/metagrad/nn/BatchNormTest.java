@@ -27,6 +27,41 @@ class BatchNormTest {
     }
 
     @Test
+    void settingTheMomentumToNullSwitchesToACumulativeAverage() {
+        BatchNorm1d bn = new BatchNorm1d(2);
+        bn.forward(X); // momentum 0.1: 0.9 * [0, 0] + 0.1 * [3, 20]
+        assertThat(bn.buffer("running_mean").toDoubleArray()).containsExactly(new double[] {0.3, 2}, within(1e-15));
+        bn.resetRunningStats();
+        assertThat(bn.buffer("running_mean").toDoubleArray()).containsExactly(0, 0);
+        assertThat(bn.buffer("running_var").toDoubleArray()).containsExactly(1, 1);
+        assertThat(bn.buffer("num_batches_tracked").toLongArray()).containsExactly(0);
+        bn.setMomentum(null);
+        bn.forward(X.mul(2.0)); // first batch after the reset: factor 1/1 replaces the statistics
+        bn.forward(X); // factor 1/2: means ([6, 40] + [3, 20]) / 2
+        assertThat(bn.momentum()).isNull();
+        assertThat(bn.buffer("running_mean").toDoubleArray()).containsExactly(4.5, 30);
+        assertThat(bn.buffer("num_batches_tracked").toLongArray()).containsExactly(2);
+        bn.setMomentum(0.5);
+        assertThat(bn.momentum()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aBadMomentumIsRejectedAndLeavesTheOldOne() {
+        BatchNorm1d bn = new BatchNorm1d(2);
+        assertThatThrownBy(() -> bn.setMomentum(-0.1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BatchNorm1d: momentum must be in [0, 1] or null, got -0.1");
+        assertThatThrownBy(() -> bn.setMomentum(Double.NaN)).hasMessageContaining("NaN");
+        assertThat(bn.momentum()).isEqualTo(0.1);
+    }
+
+    @Test
+    void resettingWithoutTrackingDoesNothing() {
+        BatchNorm1d bn = BatchNorm1d.builder(2).trackRunningStats(false).build();
+        bn.resetRunningStats();
+        assertThat(bn.namedBuffers()).isEmpty();
+    }
+
+    @Test
     void withoutTrackingThereAreNoBuffersAndBatchStatisticsAreAlwaysUsed() {
         BatchNorm1d bn = BatchNorm1d.builder(2).trackRunningStats(false).build();
         assertThat(bn.namedBuffers()).isEmpty();
