@@ -16,6 +16,14 @@ public final class Algorithms {
 
     static {
         register(new SgdAlgorithm());
+        register(new AdamaxAlgorithm());
+        register(new AdagradAlgorithm());
+        register(new AdadeltaAlgorithm());
+        register(new RMSpropAlgorithm());
+        register(new RAdamAlgorithm());
+        register(new NAdamAlgorithm());
+        register(new ASGDAlgorithm());
+        register(new RpropAlgorithm());
     }
 
     private Algorithms() {

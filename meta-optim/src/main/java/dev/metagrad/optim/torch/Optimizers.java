@@ -20,6 +20,14 @@ public final class Optimizers {
 
     static {
         register("SGD", SGD::new);
+        register("Adamax", Adamax::new);
+        register("Adagrad", Adagrad::new);
+        register("Adadelta", Adadelta::new);
+        register("RMSprop", RMSprop::new);
+        register("RAdam", RAdam::new);
+        register("NAdam", NAdam::new);
+        register("ASGD", ASGD::new);
+        register("Rprop", Rprop::new);
     }
 
     private Optimizers() {
