@@ -10,7 +10,7 @@ import java.util.Map;
  * One {@code torch.optim} algorithm as a per-parameter update written with differentiable {@link Tensor}
  * ops. The same object drives the classic optimizer ({@link AlgorithmOptimizer}, which runs
  * {@link #step} without recording a graph) and the differentiable transformation
- * ({@code TorchTransforms.of}, which records it so a meta-gradient flows through the update).
+ * ({@link TorchTransforms#of}, which records it so a meta-gradient flows through the update).
  *
  * <p>State values are what torch keeps in {@code optimizer.state[p]}: tensors (a counter such as
  * {@code step} is a 0-dim float64 tensor, as torch keeps it), plain numbers, or lists of these.

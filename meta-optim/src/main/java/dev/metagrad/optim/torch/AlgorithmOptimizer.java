@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  *
  * <p>The constructor options are checked against {@link Algorithm#defaults()} (an unknown key is an error listing
  * the valid ones) and become this optimizer's defaults. {@code differentiable = true} is rejected: this step
- * never records a graph; use {@code TorchTransforms.of} with a {@code MetaOptimizer} to differentiate through
+ * never records a graph; use {@link TorchTransforms#of} with a {@code MetaOptimizer} to differentiate through
  * updates. {@code foreach}, {@code fused} and {@code capturable} select torch implementations that differ only
  * in rounding; they are accepted, kept in the param groups, and do not change the arithmetic here.
  */

@@ -16,6 +16,8 @@ public final class Algorithms {
 
     static {
         register(new SgdAlgorithm());
+        register(AdamAlgorithm.adam());
+        register(AdamAlgorithm.adamW());
         register(new AdamaxAlgorithm());
         register(new AdagradAlgorithm());
         register(new AdadeltaAlgorithm());

@@ -20,6 +20,8 @@ public final class Optimizers {
 
     static {
         register("SGD", SGD::new);
+        register("Adam", Adam::new);
+        register("AdamW", AdamW::new);
         register("Adamax", Adamax::new);
         register("Adagrad", Adagrad::new);
         register("Adadelta", Adadelta::new);

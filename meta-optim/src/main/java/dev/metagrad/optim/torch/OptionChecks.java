@@ -69,4 +69,21 @@ public final class OptionChecks {
             }
         }
     }
+
+    /**
+     * torch's implementation switches: {@code foreach} and {@code fused} (when present) are booleans or null and not
+     * both true ({@code "`fused` and `foreach` cannot be `True` together."}).
+     */
+    public static void implementationFlags(Options group) {
+        boolean foreach = group.has("foreach") && Boolean.TRUE.equals(checkOptionalFlag(group, "foreach"));
+        boolean fused = group.has("fused") && Boolean.TRUE.equals(checkOptionalFlag(group, "fused"));
+        if (foreach && fused) {
+            throw new IllegalArgumentException("`fused` and `foreach` cannot be `True` together.");
+        }
+    }
+
+    private static Object checkOptionalFlag(Options group, String key) {
+        optionalFlags(group, key);
+        return group.get(key);
+    }
 }

@@ -51,7 +51,7 @@ public final class SgdAlgorithm implements Algorithm {
             throw new IllegalArgumentException("Invalid dampening value: NaN");
         }
         OptionChecks.flags(group, "nesterov", "maximize", "differentiable");
-        OptionChecks.optionalFlags(group, "foreach", "fused");
+        OptionChecks.implementationFlags(group);
         if (group.getBoolean("nesterov") && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
