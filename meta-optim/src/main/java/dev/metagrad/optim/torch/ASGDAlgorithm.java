@@ -3,6 +3,7 @@ package dev.metagrad.optim.torch;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +50,18 @@ public final class ASGDAlgorithm implements Algorithm {
         group.getDouble("t0");
         OptionChecks.flags(group, "maximize", "differentiable", "capturable");
         OptionChecks.optionalFlags(group, "foreach");
+    }
+
+    /**
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code eta}, {@code mu} and {@code ax}.
+     */
+    @Override
+    public void validateState(Tensor p, Map<String, Object> state, Options group) {
+        Algorithm.super.validateState(p, state, group);
+        if (state.isEmpty()) {
+            return; // nothing stored yet: made at the first step
+        }
+        StepSupport.requireState(name(), p, state, List.of("step", "eta", "mu"), List.of("ax"));
     }
 
     @Override

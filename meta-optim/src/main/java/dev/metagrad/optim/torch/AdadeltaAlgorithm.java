@@ -3,6 +3,7 @@ package dev.metagrad.optim.torch;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +48,18 @@ public final class AdadeltaAlgorithm implements Algorithm {
         OptionChecks.weightDecay(group);
         OptionChecks.flags(group, "maximize", "capturable", "differentiable");
         OptionChecks.optionalFlags(group, "foreach");
+    }
+
+    /**
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code square_avg} and {@code acc_delta}.
+     */
+    @Override
+    public void validateState(Tensor p, Map<String, Object> state, Options group) {
+        Algorithm.super.validateState(p, state, group);
+        if (state.isEmpty()) {
+            return; // nothing stored yet: made at the first step
+        }
+        StepSupport.requireState(name(), p, state, List.of("step"), List.of("square_avg", "acc_delta"));
     }
 
     @Override

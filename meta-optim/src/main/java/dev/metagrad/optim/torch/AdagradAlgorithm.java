@@ -3,6 +3,7 @@ package dev.metagrad.optim.torch;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,6 +66,15 @@ public final class AdagradAlgorithm implements Algorithm {
      * @throws IllegalArgumentException when {@code state} has no {@code sum}: Adagrad's state is made by
      *                                  {@link #initialState} when the group is added, never lazily
      */
+    /**
+     * Besides {@link Algorithm#validateState}'s checks, a loaded state must hold {@code step} and {@code sum}.
+     */
+    @Override
+    public void validateState(Tensor p, Map<String, Object> state, Options group) {
+        Algorithm.super.validateState(p, state, group);
+        StepSupport.requireState(name(), p, state, List.of("step"), List.of("sum"));
+    }
+
     @Override
     public ParamStep step(Tensor p, Tensor g, Map<String, Object> state, Options group) {
         if (!(state.get("sum") instanceof Tensor sum)) {

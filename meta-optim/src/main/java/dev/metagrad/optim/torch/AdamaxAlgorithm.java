@@ -3,6 +3,7 @@ package dev.metagrad.optim.torch;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +47,18 @@ public final class AdamaxAlgorithm implements Algorithm {
         OptionChecks.weightDecay(group);
         OptionChecks.flags(group, "maximize", "differentiable", "capturable");
         OptionChecks.optionalFlags(group, "foreach");
+    }
+
+    /**
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code exp_avg} and {@code exp_inf}.
+     */
+    @Override
+    public void validateState(Tensor p, Map<String, Object> state, Options group) {
+        Algorithm.super.validateState(p, state, group);
+        if (state.isEmpty()) {
+            return; // nothing stored yet: made at the first step
+        }
+        StepSupport.requireState(name(), p, state, List.of("step"), List.of("exp_avg", "exp_inf"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.metagrad.optim.torch;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,18 @@ public final class NAdamAlgorithm implements Algorithm {
         OptionChecks.nonNegative(group, "momentum_decay", "Invalid momentum_decay value");
         OptionChecks.flags(group, "decoupled_weight_decay", "maximize", "capturable", "differentiable");
         OptionChecks.optionalFlags(group, "foreach");
+    }
+
+    /**
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code mu_product}, {@code exp_avg} and {@code exp_avg_sq}.
+     */
+    @Override
+    public void validateState(Tensor p, Map<String, Object> state, Options group) {
+        Algorithm.super.validateState(p, state, group);
+        if (state.isEmpty()) {
+            return; // nothing stored yet: made at the first step
+        }
+        StepSupport.requireState(name(), p, state, List.of("step", "mu_product"), List.of("exp_avg", "exp_avg_sq"));
     }
 
     @Override

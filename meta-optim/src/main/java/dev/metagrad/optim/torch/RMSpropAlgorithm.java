@@ -2,7 +2,9 @@ package dev.metagrad.optim.torch;
 
 import dev.metagrad.autograd.Tensor;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -47,6 +49,26 @@ public final class RMSpropAlgorithm implements Algorithm {
         OptionChecks.nonNegative(group, "alpha", "Invalid alpha value");
         OptionChecks.flags(group, "centered", "capturable", "maximize", "differentiable");
         OptionChecks.optionalFlags(group, "foreach");
+    }
+
+    /**
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step} and
+     * {@code square_avg}, plus {@code momentum_buffer} when momentum &gt; 0 and {@code grad_avg} when centered.
+     */
+    @Override
+    public void validateState(Tensor p, Map<String, Object> state, Options group) {
+        Algorithm.super.validateState(p, state, group);
+        if (state.isEmpty()) {
+            return; // nothing stored yet: made at the first step
+        }
+        List<String> buffers = new ArrayList<>(List.of("square_avg"));
+        if (group.getDouble("momentum") > 0) {
+            buffers.add("momentum_buffer");
+        }
+        if (group.getBoolean("centered")) {
+            buffers.add("grad_avg");
+        }
+        StepSupport.requireState(name(), p, state, List.of("step"), buffers);
     }
 
     @Override

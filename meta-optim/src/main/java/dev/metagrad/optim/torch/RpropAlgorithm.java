@@ -3,6 +3,7 @@ package dev.metagrad.optim.torch;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.metagrad.autograd.ops.Comparisons.where;
@@ -59,6 +60,18 @@ public final class RpropAlgorithm implements Algorithm {
         group.getDoubles("step_sizes", 2);
         OptionChecks.flags(group, "maximize", "differentiable", "capturable");
         OptionChecks.optionalFlags(group, "foreach");
+    }
+
+    /**
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code prev} and {@code step_size}.
+     */
+    @Override
+    public void validateState(Tensor p, Map<String, Object> state, Options group) {
+        Algorithm.super.validateState(p, state, group);
+        if (state.isEmpty()) {
+            return; // nothing stored yet: made at the first step
+        }
+        StepSupport.requireState(name(), p, state, List.of("step"), List.of("prev", "step_size"));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.metagrad.optim.torch;
 
 import dev.metagrad.autograd.Tensor;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,5 +70,36 @@ final class StepSupport {
         }
         throw new IllegalArgumentException(who + ": state \"" + key + "\" must be a tensor, got "
                 + (v == null ? "none (the option that needs it was enabled after the first step?)" : v));
+    }
+
+    /**
+     * Checks a state about to be loaded: each of {@code scalars} is a number or a 0-dim tensor, each of
+     * {@code buffers} a tensor shaped like {@code p} (shape and dtype are checked by
+     * {@link Algorithm#validateState}'s default, which callers run too).
+     *
+     * @throws IllegalArgumentException naming the first missing or malformed key
+     */
+    static void requireState(String who, Tensor p, Map<String, Object> state, List<String> scalars, List<String> buffers) {
+        for (String k : scalars) {
+            Object v = state.get(k);
+            if (!(v instanceof Number) && !(v instanceof Tensor t && t.dim() == 0)) {
+                throw new IllegalArgumentException(who + ": state \"" + k + "\" must be a 0-dim tensor, got "
+                        + describe(v) + " (state keys " + state.keySet() + ")");
+            }
+        }
+        for (String k : buffers) {
+            Object v = state.get(k);
+            if (!(v instanceof Tensor t) || !Arrays.equals(t.shape(), p.shape())) {
+                throw new IllegalArgumentException(who + ": state \"" + k + "\" must be a tensor of the parameter's shape "
+                        + Arrays.toString(p.shape()) + ", got " + describe(v) + " (state keys " + state.keySet() + ")");
+            }
+        }
+    }
+
+    private static String describe(Object v) {
+        if (v == null) {
+            return "none";
+        }
+        return v instanceof Tensor t ? "a tensor of shape " + Arrays.toString(t.shape()) : v.getClass().getSimpleName() + " " + v;
     }
 }
