@@ -49,7 +49,7 @@ public final class ASGDAlgorithm implements Algorithm {
         group.getDouble("alpha");
         group.getDouble("t0");
         OptionChecks.flags(group, "maximize", "differentiable", "capturable");
-        OptionChecks.optionalFlags(group, "foreach");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class AdadeltaAlgorithm implements Algorithm {
         OptionChecks.epsilon(group);
         OptionChecks.weightDecay(group);
         OptionChecks.flags(group, "maximize", "capturable", "differentiable");
-        OptionChecks.optionalFlags(group, "foreach");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

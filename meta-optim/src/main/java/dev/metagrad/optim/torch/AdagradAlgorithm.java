@@ -47,7 +47,7 @@ public final class AdagradAlgorithm implements Algorithm {
         OptionChecks.nonNegative(group, "initial_accumulator_value", "Invalid initial_accumulator_value value");
         OptionChecks.epsilon(group);
         OptionChecks.flags(group, "maximize", "differentiable");
-        OptionChecks.optionalFlags(group, "foreach", "fused");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

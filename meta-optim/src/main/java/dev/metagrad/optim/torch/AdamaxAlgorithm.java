@@ -46,7 +46,7 @@ public final class AdamaxAlgorithm implements Algorithm {
         OptionChecks.betas(group);
         OptionChecks.weightDecay(group);
         OptionChecks.flags(group, "maximize", "differentiable", "capturable");
-        OptionChecks.optionalFlags(group, "foreach");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

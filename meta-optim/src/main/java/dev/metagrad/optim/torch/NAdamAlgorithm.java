@@ -53,7 +53,7 @@ public final class NAdamAlgorithm implements Algorithm {
         OptionChecks.weightDecay(group);
         OptionChecks.nonNegative(group, "momentum_decay", "Invalid momentum_decay value");
         OptionChecks.flags(group, "decoupled_weight_decay", "maximize", "capturable", "differentiable");
-        OptionChecks.optionalFlags(group, "foreach");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class RAdamAlgorithm implements Algorithm {
         OptionChecks.betas(group);
         OptionChecks.weightDecay(group);
         OptionChecks.flags(group, "maximize", "capturable", "decoupled_weight_decay", "differentiable");
-        OptionChecks.optionalFlags(group, "foreach");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

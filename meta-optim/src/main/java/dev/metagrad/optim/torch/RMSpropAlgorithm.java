@@ -48,7 +48,7 @@ public final class RMSpropAlgorithm implements Algorithm {
         OptionChecks.weightDecay(group);
         OptionChecks.nonNegative(group, "alpha", "Invalid alpha value");
         OptionChecks.flags(group, "centered", "capturable", "maximize", "differentiable");
-        OptionChecks.optionalFlags(group, "foreach");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

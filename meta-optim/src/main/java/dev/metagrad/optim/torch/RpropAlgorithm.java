@@ -59,7 +59,7 @@ public final class RpropAlgorithm implements Algorithm {
         }
         group.getDoubles("step_sizes", 2);
         OptionChecks.flags(group, "maximize", "differentiable", "capturable");
-        OptionChecks.optionalFlags(group, "foreach");
+        OptionChecks.implementationFlags(group);
     }
 
     /**

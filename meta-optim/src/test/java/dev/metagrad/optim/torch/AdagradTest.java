@@ -51,5 +51,7 @@ class AdagradTest {
         assertThatThrownBy(() -> new Adagrad(p, Options.of("initial_accumulator_value", -0.5)))
                 .hasMessage("Invalid initial_accumulator_value value: -0.5");
         assertThatThrownBy(() -> new Adagrad(p, Options.of("eps", -0.5))).hasMessage("Invalid epsilon value: -0.5");
+        assertThatThrownBy(() -> new Adagrad(p, Options.of("foreach", true, "fused", true)))
+                .hasMessage("`fused` and `foreach` cannot be `True` together.");
     }
 }
