@@ -53,7 +53,8 @@ public final class ASGDAlgorithm implements Algorithm {
     }
 
     /**
-     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code eta}, {@code mu} and {@code ax}.
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code eta},
+     * {@code mu} and {@code ax}.
      */
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {

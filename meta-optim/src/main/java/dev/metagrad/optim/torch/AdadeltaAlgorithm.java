@@ -51,7 +51,8 @@ public final class AdadeltaAlgorithm implements Algorithm {
     }
 
     /**
-     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code square_avg} and {@code acc_delta}.
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code
+     * square_avg} and {@code acc_delta}.
      */
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {

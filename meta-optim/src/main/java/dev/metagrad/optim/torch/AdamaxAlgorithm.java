@@ -50,7 +50,8 @@ public final class AdamaxAlgorithm implements Algorithm {
     }
 
     /**
-     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code exp_avg} and {@code exp_inf}.
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code
+     * exp_avg} and {@code exp_inf}.
      */
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {

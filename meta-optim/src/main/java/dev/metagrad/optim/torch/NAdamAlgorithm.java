@@ -57,7 +57,8 @@ public final class NAdamAlgorithm implements Algorithm {
     }
 
     /**
-     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code mu_product}, {@code exp_avg} and {@code exp_avg_sq}.
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code
+     * mu_product}, {@code exp_avg} and {@code exp_avg_sq}.
      */
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {

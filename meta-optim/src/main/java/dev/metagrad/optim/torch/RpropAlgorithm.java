@@ -63,7 +63,8 @@ public final class RpropAlgorithm implements Algorithm {
     }
 
     /**
-     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code prev} and {@code step_size}.
+     * Besides {@link Algorithm#validateState}'s checks, a non-empty loaded state must hold {@code step}, {@code prev}
+     * and {@code step_size}.
      */
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {
