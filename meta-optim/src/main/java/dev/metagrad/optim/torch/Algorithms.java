@@ -18,6 +18,14 @@ public final class Algorithms {
         register(new SgdAlgorithm());
         register(AdamAlgorithm.adam());
         register(AdamAlgorithm.adamW());
+        register(new AdamaxAlgorithm());
+        register(new AdagradAlgorithm());
+        register(new AdadeltaAlgorithm());
+        register(new RMSpropAlgorithm());
+        register(new RAdamAlgorithm());
+        register(new NAdamAlgorithm());
+        register(new ASGDAlgorithm());
+        register(new RpropAlgorithm());
     }
 
     private Algorithms() {

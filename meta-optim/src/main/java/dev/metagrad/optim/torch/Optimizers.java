@@ -22,6 +22,14 @@ public final class Optimizers {
         register("SGD", SGD::new);
         register("Adam", Adam::new);
         register("AdamW", AdamW::new);
+        register("Adamax", Adamax::new);
+        register("Adagrad", Adagrad::new);
+        register("Adadelta", Adadelta::new);
+        register("RMSprop", RMSprop::new);
+        register("RAdam", RAdam::new);
+        register("NAdam", NAdam::new);
+        register("ASGD", ASGD::new);
+        register("Rprop", Rprop::new);
         register("LBFGS", LBFGS::new);
     }
 

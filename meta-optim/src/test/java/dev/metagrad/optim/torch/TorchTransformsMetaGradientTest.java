@@ -36,7 +36,33 @@ class TorchTransformsMetaGradientTest {
                 row("Adam", Options.of("lr", 0.05, "weight_decay", 0.1)),
                 row("Adam", Options.of("lr", 0.05, "weight_decay", 0.1, "decoupled_weight_decay", true, "maximize", true)),
                 row("AdamW", Options.of("lr", 0.05)),
-                row("AdamW", Options.of("lr", 0.05, "weight_decay", 0.3, "amsgrad", true)));
+                row("AdamW", Options.of("lr", 0.05, "weight_decay", 0.3, "amsgrad", true)),
+                row("Adamax", Options.of("lr", 0.05)),
+                row("Adamax", Options.of("lr", 0.05, "betas", new double[] {0.8, 0.95}, "weight_decay", 0.1, "maximize", true)),
+                row("Adagrad", Options.of("lr", 0.1, "lr_decay", 0.05, "initial_accumulator_value", 0.1)),
+                row("Adagrad", Options.of("lr", 0.1, "weight_decay", 0.1, "eps", 1e-3, "maximize", true)),
+                row("Adadelta", Options.of("lr", 1.0)),
+                row("Adadelta", Options.of("lr", 0.5, "rho", 0.5, "eps", 1e-3, "weight_decay", 0.1, "maximize", true)),
+                row("RMSprop", Options.of("lr", 0.01)),
+                row("RMSprop", Options.of("lr", 0.01, "centered", true, "momentum", 0.9)),
+                row("RMSprop", Options.of("lr", 0.01, "alpha", 0.9, "momentum", 0.5, "weight_decay", 0.1, "maximize", true)),
+                // two steps from a fresh state stay in RAdam's un-rectified branch (rho_2 <= 2 for every beta2);
+                // RAdamAlgorithmTest checks the derivatives of a rectified step
+                row("RAdam", Options.of("lr", 0.05)),
+                row("RAdam", Options.of("lr", 0.05, "weight_decay", 0.1)),
+                row("RAdam", Options.of("lr", 0.05, "weight_decay", 0.1, "decoupled_weight_decay", true, "maximize", true)),
+                row("NAdam", Options.of("lr", 0.05)),
+                row("NAdam", Options.of("lr", 0.05, "momentum_decay", 0.1, "weight_decay", 0.1)),
+                row("NAdam", Options.of("lr", 0.05, "weight_decay", 0.1, "decoupled_weight_decay", true, "maximize", true)),
+                // ax (the averaged iterate) never feeds back into the parameters, so it does not enter this gradient
+                row("ASGD", Options.of("lr", 0.05)),
+                row("ASGD", Options.of("lr", 0.05, "lambd", 0.1, "t0", 0.0, "weight_decay", 0.1, "maximize", true)),
+                // Rprop moves by -sign(g) * step_size with step sizes set by signs only: piecewise constant in the
+                // gradient, so d theta_2 / d theta_0 = I (RpropAlgorithmTest checks the value); gradcheck passes
+                // because no gradient sign is within the finite-difference step of a flip here
+                row("Rprop", Options.of("lr", 0.05)),
+                row("Rprop", Options.of("lr", 0.05, "etas", new double[] {0.3, 1.5}, "step_sizes", new double[] {0.01, 0.06},
+                        "maximize", true)));
     }
 
     private static Arguments row(String algorithm, Options options) {

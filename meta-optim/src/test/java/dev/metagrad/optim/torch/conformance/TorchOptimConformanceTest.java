@@ -46,6 +46,14 @@ class TorchOptimConformanceTest {
     }
 
     @Test
+    void everyCaseOfTheOtherFirstOrderAlgorithmsIsRun() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        registeredCases().map(a -> ((ConformanceCase) a.get()[1]).op()).forEach(op -> counts.merge(op, 1L, Long::sum));
+        assertThat(counts).containsAllEntriesOf(Map.of("Adamax", 4L, "Adagrad", 5L, "Adadelta", 5L, "RMSprop", 7L,
+                "RAdam", 7L, "NAdam", 7L, "ASGD", 5L, "Rprop", 4L));
+    }
+
+    @Test
     void anUnknownAlgorithmFailsTheCase() {
         Map<String, Object> data = new LinkedHashMap<>(rawCase("adam_0"));
         data.put("algorithm", "Adafactor");
