@@ -1,11 +1,7 @@
 package dev.metagrad.conformance;
 
-
-import java.util.List;
-import java.util.Map;
-
 /** The {@code autograd-ops} suite: forward, VJP and HVP of single ops against PyTorch (FORMAT.md section 3). */
-public final class AutogradOpsSuite implements ConformanceSuite {
+public final class AutogradOpsSuite extends BundledGoldenSuite {
     /** The suite name, the {@code "suite"} field of {@code autograd_ops.json}. */
     public static final String NAME = "autograd-ops";
     /** The bundled golden file. */
@@ -13,20 +9,6 @@ public final class AutogradOpsSuite implements ConformanceSuite {
 
     /** For {@link java.util.ServiceLoader}. */
     public AutogradOpsSuite() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> bundledResources() {
-        return List.of(RESOURCE);
-    }
-
-    @Override
-    public List<ConformanceCase> cases(Map<String, Object> document, String source) {
-        return GoldenDocument.float64Cases(document, source, AutogradOpsCase::new);
+        super(NAME, RESOURCE, AutogradOpsCase::new);
     }
 }

@@ -1,14 +1,9 @@
 package dev.metagrad.optim.conformance;
 
-import dev.metagrad.conformance.ConformanceCase;
-import dev.metagrad.conformance.ConformanceSuite;
-import dev.metagrad.conformance.GoldenDocument;
-
-import java.util.List;
-import java.util.Map;
+import dev.metagrad.conformance.BundledGoldenSuite;
 
 /** The {@code torchopt} suite: TorchOpt reference numbers (FORMAT-torchopt.md). */
-public final class TorchOptSuite implements ConformanceSuite {
+public final class TorchOptSuite extends BundledGoldenSuite {
     /** The suite name, the {@code "suite"} field of {@code torchopt.json}. */
     public static final String NAME = "torchopt";
     /** The bundled golden file. */
@@ -16,20 +11,6 @@ public final class TorchOptSuite implements ConformanceSuite {
 
     /** For {@link java.util.ServiceLoader}. */
     public TorchOptSuite() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> bundledResources() {
-        return List.of(RESOURCE);
-    }
-
-    @Override
-    public List<ConformanceCase> cases(Map<String, Object> document, String source) {
-        return GoldenDocument.float64Cases(document, source, TorchOptCase::new);
+        super(NAME, RESOURCE, TorchOptCase::new);
     }
 }

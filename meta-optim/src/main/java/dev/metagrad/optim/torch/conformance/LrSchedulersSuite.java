@@ -1,11 +1,6 @@
 package dev.metagrad.optim.torch.conformance;
 
-import dev.metagrad.conformance.ConformanceCase;
-import dev.metagrad.conformance.ConformanceSuite;
-import dev.metagrad.conformance.GoldenDocument;
-
-import java.util.List;
-import java.util.Map;
+import dev.metagrad.conformance.BundledGoldenSuite;
 
 /**
  * The {@code lr-schedulers} suite: learning-rate (and momentum) sequences of
@@ -13,7 +8,7 @@ import java.util.Map;
  * Every case has kind {@code lr_scheduler}, so {@code ./metagrad conformance --only lr_scheduler} runs the
  * whole file; an unknown scheduler, argument or lambda kind fails its case with a message.
  */
-public final class LrSchedulersSuite implements ConformanceSuite {
+public final class LrSchedulersSuite extends BundledGoldenSuite {
     /** The suite name, the {@code "suite"} field of {@code lr_schedulers.json}. */
     public static final String NAME = "lr-schedulers";
     /** The bundled golden file. */
@@ -21,20 +16,6 @@ public final class LrSchedulersSuite implements ConformanceSuite {
 
     /** For {@link java.util.ServiceLoader}. */
     public LrSchedulersSuite() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> bundledResources() {
-        return List.of(RESOURCE);
-    }
-
-    @Override
-    public List<ConformanceCase> cases(Map<String, Object> document, String source) {
-        return GoldenDocument.float64Cases(document, source, LrSchedulerCase::new);
+        super(NAME, RESOURCE, LrSchedulerCase::new);
     }
 }

@@ -1,18 +1,13 @@
 package dev.metagrad.optim.torch.conformance;
 
-import dev.metagrad.conformance.ConformanceCase;
-import dev.metagrad.conformance.ConformanceSuite;
-import dev.metagrad.conformance.GoldenDocument;
-
-import java.util.List;
-import java.util.Map;
+import dev.metagrad.conformance.BundledGoldenSuite;
 
 /**
  * The {@code torch-optim} suite: trajectories and final state of {@code torch.optim} algorithms on the quartic
  * problem of FORMAT.md section 4, run through {@link dev.metagrad.optim.torch.Optimizers#create}. A case whose
  * algorithm is not registered fails with {@code "unknown algorithm X"}; no case is skipped.
  */
-public final class TorchOptimSuite implements ConformanceSuite {
+public final class TorchOptimSuite extends BundledGoldenSuite {
     /** The suite name, the {@code "suite"} field of {@code torch_optim.json}. */
     public static final String NAME = "torch-optim";
     /** The bundled golden file. */
@@ -20,20 +15,6 @@ public final class TorchOptimSuite implements ConformanceSuite {
 
     /** For {@link java.util.ServiceLoader}. */
     public TorchOptimSuite() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> bundledResources() {
-        return List.of(RESOURCE);
-    }
-
-    @Override
-    public List<ConformanceCase> cases(Map<String, Object> document, String source) {
-        return GoldenDocument.float64Cases(document, source, TorchOptimCase::new);
+        super(NAME, RESOURCE, TorchOptimCase::new);
     }
 }
