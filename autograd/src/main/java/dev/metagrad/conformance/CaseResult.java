@@ -32,6 +32,17 @@ public record CaseResult(String id, String op, boolean passed, String field, dou
         return new CaseResult(id, op, false, field, Double.NaN, Double.NaN, message);
     }
 
+    /**
+     * The failure a comparison of {@code field} amounts to: {@link #malformed} for a structural problem (shape),
+     * {@link #mismatch} for values out of tolerance; null when the comparison passed, so a case can go on.
+     */
+    public static CaseResult failureOf(String id, String op, String field, Tolerance.Comparison c) {
+        if (c.passed()) {
+            return null;
+        }
+        return c.problem() != null ? malformed(id, op, field, c.problem()) : mismatch(id, op, field, c.worstAbs(), c.worstRel());
+    }
+
     /** A case that could not run: unknown op or argument, malformed data, or an exception from the op. */
     public static CaseResult error(String id, String op, String message) {
         return new CaseResult(id, op, false, ERROR, Double.NaN, Double.NaN, message);

@@ -152,6 +152,31 @@ public final class OpArgs {
         return v == null ? null : toIntList(name, v);
     }
 
+    /**
+     * The raw parsed value of an argument that may take several forms (one number or a per-group list, a
+     * nested spec), null when null or missing; counts as a read.
+     */
+    public Object value(String name) {
+        return optional(name);
+    }
+
+    /** A required list of numbers (JSON integers are fine), such as per-group learning rates. */
+    public List<Double> numberList(String name) {
+        Object v = require(name);
+        if (!(v instanceof List<?> list)) {
+            throw invalid(name, "a list of numbers", v);
+        }
+        List<Double> out = new ArrayList<>(list.size());
+        for (Object o : list) {
+            try {
+                out.add(Json.toDouble(o));
+            } catch (IllegalArgumentException e) {
+                throw invalid(name, "a list of numbers", v);
+            }
+        }
+        return out;
+    }
+
     /** The names of the arguments present but never read, in the file's order. */
     public List<String> unread() {
         List<String> out = new ArrayList<>();
@@ -161,6 +186,18 @@ public final class OpArgs {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses arguments nobody read: call it after reading every argument the runner understands.
+     *
+     * @throws IllegalArgumentException {@code "<op>: unknown argument(s) [a, b]"}, in the file's order
+     */
+    public void requireAllRead() {
+        List<String> unknown = unread();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(op + ": unknown argument(s) " + unknown);
+        }
     }
 
     private Object require(String name) {

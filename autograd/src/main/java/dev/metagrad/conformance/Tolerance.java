@@ -2,8 +2,10 @@ package dev.metagrad.conformance;
 
 import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.json.Json;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * An element-wise tolerance {@code |actual - expected| <= atol + rtol * |expected|} (FORMAT.md section 2).
@@ -17,6 +19,24 @@ public record Tolerance(double rtol, double atol) {
     public static final Tolerance AUTOGRAD = new Tolerance(1e-9, 1e-10);
     /** Hessian-vector products of autograd ops. */
     public static final Tolerance AUTOGRAD_HVP = new Tolerance(1e-8, 1e-9);
+
+    /**
+     * The tolerance a golden case gives for one of its fields: {@code data.tolerance.<field> = {"rtol", "atol"}}
+     * (FORMAT.md and FORMAT-torchopt.md section 2).
+     *
+     * @param data  the case's JSON object
+     * @param field the compared field, e.g. {@code "x"} or {@code "trajectory"}
+     * @throws IllegalArgumentException naming {@code tolerance} or {@code tolerance.<field>} when it is not an
+     *                                  object, lacks rtol or atol, or holds something other than numbers
+     */
+    public static Tolerance forField(Map<String, Object> data, String field) {
+        String what = "tolerance." + field;
+        Map<String, Object> t = Json.asObject(Json.asObject(data.get("tolerance"), "tolerance").get(field), what);
+        if (!t.containsKey("rtol") || !t.containsKey("atol")) {
+            throw new IllegalArgumentException(what + ": needs rtol and atol");
+        }
+        return new Tolerance(Json.toDouble(t.get("rtol")), Json.toDouble(t.get("atol")));
+    }
 
     /** Whether one element is within tolerance. */
     public boolean accepts(double actual, double expected) {

@@ -94,6 +94,49 @@ public final class Json {
         throw new JsonException("expected a number (or \"NaN\", \"Infinity\", \"-Infinity\"), got " + describe(value));
     }
 
+    /**
+     * A parsed value that must be an object, for typed access to parsed documents.
+     *
+     * @param what names the value in the message, e.g. {@code "tolerance.x"}
+     * @throws JsonException {@code "<what>: expected an object, got <type>"} for anything else, null included
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asObject(Object value, String what) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new JsonException(what + ": expected an object, got " + describe(value));
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /**
+     * A parsed value that must be an array.
+     *
+     * @param what names the value in the message
+     * @throws JsonException {@code "<what>: expected an array, got <type>"} for anything else, null included
+     */
+    public static List<?> asList(Object value, String what) {
+        if (!(value instanceof List<?> list)) {
+            throw new JsonException(what + ": expected an array, got " + describe(value));
+        }
+        return list;
+    }
+
+    /**
+     * A parsed number that must be integral and fit an {@code int} (JSON numbers arrive as doubles, so
+     * {@code 3.0} is 3).
+     *
+     * @param what names the value in the message
+     * @throws JsonException {@code "<what>: expected an integer, got <value>"} for a fraction, a number out of
+     *                       {@code int} range, a non-finite value or a non-number
+     */
+    public static int toInt(Object value, String what) {
+        double d = value instanceof Number n ? n.doubleValue() : Double.NaN;
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            throw new JsonException(what + ": expected an integer, got " + describe(value));
+        }
+        return (int) d;
+    }
+
     /** A short name of a parsed value's JSON type, for error messages ({@code "object"}, {@code "null"}, ...). */
     public static String typeName(Object value) {
         if (value == null) {

@@ -36,6 +36,23 @@ class JsonTest {
     }
 
     @Test
+    void typedAccessNamesTheValueAndItsType() {
+        Map<String, Object> doc = Json.parseObject("{\"o\": {\"k\": 1}, \"a\": [1, 2], \"n\": 3, \"f\": 2.5}");
+        assertThat(Json.asObject(doc.get("o"), "o")).containsEntry("k", 1.0);
+        assertThat(Json.asList(doc.get("a"), "a")).isEqualTo(List.of(1.0, 2.0));
+        assertThat(Json.toInt(doc.get("n"), "n")).isEqualTo(3);
+        assertThat(Json.toInt(-7L, "n")).isEqualTo(-7);
+        assertThatThrownBy(() -> Json.asObject(doc.get("a"), "doc.a"))
+                .isInstanceOf(Json.JsonException.class).hasMessage("doc.a: expected an object, got array");
+        assertThatThrownBy(() -> Json.asObject(null, "doc.x")).hasMessage("doc.x: expected an object, got null");
+        assertThatThrownBy(() -> Json.asList(doc.get("n"), "doc.n")).hasMessage("doc.n: expected an array, got number 3.0");
+        assertThatThrownBy(() -> Json.toInt(doc.get("f"), "doc.f")).hasMessage("doc.f: expected an integer, got number 2.5");
+        assertThatThrownBy(() -> Json.toInt(3e10, "big")).hasMessageContaining("big: expected an integer");
+        assertThatThrownBy(() -> Json.toInt("NaN", "s")).hasMessage("s: expected an integer, got string \"NaN\"");
+        assertThatThrownBy(() -> Json.toInt(Double.POSITIVE_INFINITY, "inf")).hasMessageContaining("inf: expected an integer");
+    }
+
+    @Test
     void stringEscapes() {
         assertThat(Json.parse("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"")).isEqualTo("a\"b\\c/d\b\f\n\r\t");
         assertThat(Json.parse("\"\\u00e9\\u20AC\"")).isEqualTo("é€");
