@@ -10,12 +10,14 @@ import dev.metagrad.linearsolve.InvOptions;
 import dev.metagrad.linearsolve.LinearOperator;
 import dev.metagrad.linearsolve.LinearOperators;
 import dev.metagrad.linearsolve.LinearSolve;
+import dev.metagrad.linearsolve.LinearSolver;
 import dev.metagrad.linearsolve.NeumannOptions;
 import dev.metagrad.linearsolve.Solution;
 import dev.metagrad.linearsolve.SolverOptions;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs one {@code torchopt.json} case of kind {@code linear_solve} (FORMAT-torchopt.md §8): builds the
@@ -23,9 +25,13 @@ import java.util.Set;
  * mapped onto this module's options, and compares {@code x} (and, for the CG solvers, the informative
  * iteration count, which must match exactly). An option this runner does not know is an error, never
  * ignored. The {@code torchopt} suite reaches this through the implicit module's {@code TorchOptKind}
- * service, since meta-optim comes after this module.
+ * service, since meta-optim comes after this module. The same keyword mapping builds the linear solver an
+ * {@code implicit} case names ({@link #linearSolver}).
  */
 public final class LinearSolveGolden {
+    /** The solvers of {@code torchopt.linear_solve}, which return a {@link LinearSolver}: {@link #linearSolver}. */
+    public static final Set<String> LINEAR_SOLVERS = Set.of("solve_cg", "solve_normal_cg", "solve_inv");
+
     private static final Map<String, Set<String>> OPTIONS = Map.of(
             "solve_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
             "solve_normal_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
@@ -50,40 +56,36 @@ public final class LinearSolveGolden {
         if (!OPTIONS.containsKey(solverName)) {
             return CaseResult.error(id, op, "unknown solver " + Json.describe(solverName));
         }
-        Map<String, Object> options = object(data.getOrDefault("options", Map.of()), "options");
-        for (String key : options.keySet()) {
-            if (!OPTIONS.get(solverName).contains(key)) {
-                return CaseResult.error(id, op, "unknown option " + key + " for " + solverName);
-            }
+        Map<String, Object> options = Json.asObject(data.getOrDefault("options", Map.of()), "options");
+        String unknown = unknownOption((String) solverName, options);
+        if (unknown != null) {
+            return CaseResult.error(id, op, "unknown option " + unknown + " for " + solverName);
         }
         Tensor a = GoldenTensors.decode(data.get("A"), "A");
         Tensor expected = GoldenTensors.decode(data.get("x"), "x");
-        Map<String, Object> tol = object(object(data.get("tolerance"), "tolerance").get("x"), "tolerance.x");
-        Tolerance tolerance = new Tolerance(Json.toDouble(tol.get("rtol")), Json.toDouble(tol.get("atol")));
+        Tolerance tolerance = Tolerance.forField(data, "x");
 
         Tensor actual;
         Integer iterations = null;
         if ("linalg.ns_inv".equals(solverName)) {
-            actual = LinearSolve.neumannInverse(a, neumann(options));
+            actual = LinearSolve.neumannInverse(a, neumann(options, "options"));
         } else {
             Tensor b = GoldenTensors.decode(data.get("b"), "b");
             LinearOperator matvec = LinearOperators.matrix(a);
             Solution solution = switch ((String) solverName) {
-                case "solve_cg" -> LinearSolve.solveCg(solverOptions(options)).solve(matvec, b);
-                case "solve_normal_cg" -> LinearSolve.solveNormalCg(solverOptions(options)).solve(matvec, b);
-                case "solve_inv" -> LinearSolve.solveInv(invOptions(options)).solve(matvec, b);
-                case "linalg.cg" -> LinearSolve.cg(matvec, b, cgOptions(options));
-                default -> new Solution(LinearSolve.neumannSeries(matvec, b, neumann(options)), 0, Double.NaN, true);
+                case "linalg.cg" -> LinearSolve.cg(matvec, b, cgOptions(options, "options"));
+                case "linalg.ns" -> new Solution(LinearSolve.neumannSeries(matvec, b, neumann(options, "options")), 0,
+                        Double.NaN, true);
+                default -> linearSolver((String) solverName, options, "options").solve(matvec, b);
             };
             actual = (Tensor) solution.x();
             if (((String) solverName).contains("cg")) {
                 iterations = solution.iterations();
             }
         }
-        Tolerance.Comparison c = tolerance.compare(actual, expected);
-        if (!c.passed()) {
-            return c.problem() != null ? CaseResult.malformed(id, op, "x", c.problem())
-                    : CaseResult.mismatch(id, op, "x", c.worstAbs(), c.worstRel());
+        CaseResult failed = CaseResult.failureOf(id, op, "x", tolerance.compare(actual, expected));
+        if (failed != null) {
+            return failed;
         }
         if (iterations != null && data.get("iterations") != null) {
             long want = (long) Json.toDouble(data.get("iterations"));
@@ -94,13 +96,51 @@ public final class LinearSolveGolden {
         return CaseResult.pass(id, op);
     }
 
-    private static SolverOptions solverOptions(Map<String, Object> o) {
+    /**
+     * {@code torchopt.linear_solve.<name>(**options)} (FORMAT-torchopt.md §8.2, §9): TorchOpt's keywords
+     * ({@code ridge, init, rtol, atol, maxiter} for the CG solvers, {@code ridge, ns, maxiter, alpha} for
+     * {@code solve_inv}) mapped onto {@link SolverOptions} and {@link InvOptions}, the others keeping their defaults.
+     *
+     * @param name    one of {@link #LINEAR_SOLVERS}
+     * @param options the keyword arguments
+     * @param where   names {@code options} in messages, e.g. {@code "solve.options"}
+     * @throws IllegalArgumentException for another name, a keyword the solver does not take
+     *                                  ({@code "<where>: unknown option K for <name>"}) or a malformed value
+     *                                  (naming {@code <where>.<keyword>})
+     */
+    public static LinearSolver linearSolver(String name, Map<String, Object> options, String where) {
+        if (!LINEAR_SOLVERS.contains(name)) {
+            throw new IllegalArgumentException("unknown linear solver " + Json.describe(name) + "; known: "
+                    + String.join(", ", new TreeSet<>(LINEAR_SOLVERS)));
+        }
+        String unknown = unknownOption(name, options);
+        if (unknown != null) {
+            throw new IllegalArgumentException(where + ": unknown option " + unknown + " for " + name);
+        }
+        return switch (name) {
+            case "solve_cg" -> LinearSolve.solveCg(solverOptions(options, where));
+            case "solve_normal_cg" -> LinearSolve.solveNormalCg(solverOptions(options, where));
+            default -> LinearSolve.solveInv(invOptions(options, where));
+        };
+    }
+
+    /** The first keyword of {@code options} that {@code solver} does not take, or null. */
+    private static String unknownOption(String solver, Map<String, Object> options) {
+        for (String key : options.keySet()) {
+            if (!OPTIONS.get(solver).contains(key)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    private static SolverOptions solverOptions(Map<String, Object> o, String where) {
         SolverOptions s = SolverOptions.defaults();
         if (o.get("ridge") != null) {
             s = s.withRidge(Json.toDouble(o.get("ridge")));
         }
         if (o.get("init") != null) {
-            s = s.withInit(GoldenTensors.decode(o.get("init"), "options.init"));
+            s = s.withInit(GoldenTensors.decode(o.get("init"), where + ".init"));
         }
         if (o.get("rtol") != null) {
             s = s.withRtol(Json.toDouble(o.get("rtol")));
@@ -109,15 +149,15 @@ public final class LinearSolveGolden {
             s = s.withAtol(Json.toDouble(o.get("atol")));
         }
         if (o.get("maxiter") != null) {
-            s = s.withMaxIter(integer(o.get("maxiter"), "options.maxiter"));
+            s = s.withMaxIter(Json.toInt(o.get("maxiter"), where + ".maxiter"));
         }
         return s;
     }
 
-    private static CgOptions cgOptions(Map<String, Object> o) {
+    private static CgOptions cgOptions(Map<String, Object> o, String where) {
         CgOptions s = CgOptions.defaults();
         if (o.get("x0") != null) {
-            s = s.withX0(GoldenTensors.decode(o.get("x0"), "options.x0"));
+            s = s.withX0(GoldenTensors.decode(o.get("x0"), where + ".x0"));
         }
         if (o.get("rtol") != null) {
             s = s.withRtol(Json.toDouble(o.get("rtol")));
@@ -126,27 +166,27 @@ public final class LinearSolveGolden {
             s = s.withAtol(Json.toDouble(o.get("atol")));
         }
         if (o.get("maxiter") != null) {
-            s = s.withMaxIter(integer(o.get("maxiter"), "options.maxiter"));
+            s = s.withMaxIter(Json.toInt(o.get("maxiter"), where + ".maxiter"));
         }
         if (o.get("M") != null) {
-            s = s.withPreconditioner(LinearOperators.matrix(GoldenTensors.decode(o.get("M"), "options.M")));
+            s = s.withPreconditioner(LinearOperators.matrix(GoldenTensors.decode(o.get("M"), where + ".M")));
         }
         return s;
     }
 
-    private static InvOptions invOptions(Map<String, Object> o) {
+    private static InvOptions invOptions(Map<String, Object> o, String where) {
         InvOptions s = InvOptions.defaults();
         if (o.get("ridge") != null) {
             s = s.withRidge(Json.toDouble(o.get("ridge")));
         }
         if (o.get("ns") != null) {
             if (!(o.get("ns") instanceof Boolean ns)) {
-                throw new IllegalArgumentException("options.ns: expected a boolean, got " + Json.describe(o.get("ns")));
+                throw new IllegalArgumentException(where + ".ns: expected a boolean, got " + Json.describe(o.get("ns")));
             }
             s = s.withNs(ns);
         }
         if (o.get("maxiter") != null) {
-            s = s.withMaxIter(integer(o.get("maxiter"), "options.maxiter"));
+            s = s.withMaxIter(Json.toInt(o.get("maxiter"), where + ".maxiter"));
         }
         if (o.get("alpha") != null) {
             s = s.withAlpha(Json.toDouble(o.get("alpha")));
@@ -154,30 +194,14 @@ public final class LinearSolveGolden {
         return s;
     }
 
-    private static NeumannOptions neumann(Map<String, Object> o) {
+    private static NeumannOptions neumann(Map<String, Object> o, String where) {
         NeumannOptions s = NeumannOptions.defaults();
         if (o.get("maxiter") != null) {
-            s = s.withMaxIter(integer(o.get("maxiter"), "options.maxiter"));
+            s = s.withMaxIter(Json.toInt(o.get("maxiter"), where + ".maxiter"));
         }
         if (o.get("alpha") != null) {
             s = s.withAlpha(Json.toDouble(o.get("alpha")));
         }
         return s;
-    }
-
-    private static int integer(Object value, String what) {
-        double d = Json.toDouble(value);
-        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(what + ": expected an integer, got " + Json.describe(value));
-        }
-        return (int) d;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> object(Object value, String what) {
-        if (!(value instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(what + ": expected an object, got " + Json.describe(value));
-        }
-        return (Map<String, Object>) value;
     }
 }

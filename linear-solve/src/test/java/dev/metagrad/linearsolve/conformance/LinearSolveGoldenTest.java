@@ -1,7 +1,10 @@
 package dev.metagrad.linearsolve.conformance;
 
 import dev.metagrad.conformance.CaseResult;
+import dev.metagrad.autograd.Tensor;
 import dev.metagrad.conformance.GoldenDocument;
+import dev.metagrad.linearsolve.LinearOperators;
+import dev.metagrad.linearsolve.LinearSolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** The 28 public {@code linear_solve} cases of torchopt.json (copied to this module's test resources). */
 class LinearSolveGoldenTest {
@@ -55,5 +60,30 @@ class LinearSolveGoldenTest {
         CaseResult result = LinearSolveGolden.run("probe", data);
         assertThat(result.passed()).isFalse();
         assertThat(result.field()).isEqualTo("x");
+    }
+
+    @Test
+    void linearSolverMapsTorchOptKeywords() {
+        Tensor a = Tensor.of(new double[] {4, 1, 1, 3}, 2, 2);
+        Tensor b = Tensor.of(1.0, 2.0);
+        double[] x = {1.0 / 11, 7.0 / 11};
+        for (String name : List.of("solve_cg", "solve_normal_cg")) {
+            LinearSolver s = LinearSolveGolden.linearSolver(name, Map.of("rtol", 1e-12, "maxiter", 50.0), "solve.options");
+            assertThat(((Tensor) s.solve(LinearOperators.matrix(a), b).x()).toDoubleArray()).as(name).containsExactly(x, within(1e-10));
+        }
+        LinearSolver inv = LinearSolveGolden.linearSolver("solve_inv", Map.of("ns", false), "solve.options");
+        assertThat(((Tensor) inv.solve(LinearOperators.matrix(a), b).x()).toDoubleArray()).containsExactly(x, within(1e-10));
+    }
+
+    @Test
+    void linearSolverNamesTheUnknownSolverOptionOrMalformedValue() {
+        assertThatThrownBy(() -> LinearSolveGolden.linearSolver("linalg.cg", Map.of(), "solve.options"))
+                .hasMessageContaining("unknown linear solver string \"linalg.cg\"");
+        assertThatThrownBy(() -> LinearSolveGolden.linearSolver("solve_cg", Map.of("tol", 1e-3), "solve.options"))
+                .hasMessage("solve.options: unknown option tol for solve_cg");
+        assertThatThrownBy(() -> LinearSolveGolden.linearSolver("solve_inv", Map.of("maxiter", 2.5), "solve.options"))
+                .hasMessage("solve.options.maxiter: expected an integer, got number 2.5");
+        assertThatThrownBy(() -> LinearSolveGolden.linearSolver("solve_inv", Map.of("ns", 1.0), "opts"))
+                .hasMessage("opts.ns: expected a boolean, got number 1.0");
     }
 }
