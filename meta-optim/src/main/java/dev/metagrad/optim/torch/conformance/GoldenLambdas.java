@@ -1,5 +1,6 @@
 package dev.metagrad.optim.torch.conformance;
 
+import dev.metagrad.conformance.OpArgs;
 import dev.metagrad.json.Json;
 import dev.metagrad.optim.torch.lr.LrLambda;
 
@@ -46,9 +47,9 @@ final class GoldenLambdas {
         }
         Map<String, Object> m = (Map<String, Object>) spec;
         Object kind = m.get("kind");
-        GoldenArgs a = new GoldenArgs("lr_lambda " + kind, m);
-        a.raw("kind");
-        a.raw("name");
+        OpArgs a = new OpArgs("lr_lambda " + kind, m);
+        a.value("kind");
+        a.value("name");
         LrLambda lambda;
         if ("exp".equals(kind)) {
             double gamma = a.number("gamma");
@@ -77,7 +78,7 @@ final class GoldenLambdas {
         } else {
             throw new IllegalArgumentException("unknown lr_lambda kind " + Json.describe(kind) + "; known kinds: " + KINDS);
         }
-        a.done();
+        a.requireAllRead();
         return lambda;
     }
 }

@@ -1,6 +1,7 @@
 package dev.metagrad.optim.torch.conformance;
 
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.conformance.OpArgs;
 import dev.metagrad.json.Json;
 import dev.metagrad.optim.torch.GroupSpec;
 import dev.metagrad.optim.torch.Optimizer;
@@ -26,21 +27,21 @@ final class GoldenOptimizers {
         if (!(spec instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("\"optimizer\" must be an object, got " + Json.describe(spec));
         }
-        GoldenArgs a = new GoldenArgs("optimizer", (Map<String, Object>) spec);
-        String algorithm = a.string("algorithm", null);
+        OpArgs a = new OpArgs("optimizer", (Map<String, Object>) spec);
+        String algorithm = a.optionalString("algorithm", null);
         if (!"SGD".equals(algorithm) && !"Adam".equals(algorithm)) {
             throw new IllegalArgumentException("optimizer: \"algorithm\" must be \"SGD\" or \"Adam\", got "
                     + Json.describe(algorithm));
         }
-        List<Double> lrs = a.numbers("lr");
+        List<Double> lrs = a.numberList("lr");
         Options options = Options.empty();
-        if (a.has("momentum")) {
+        if (a.value("momentum") != null) {
             options = options.with("momentum", a.number("momentum"));
         }
-        if (a.has("betas")) {
-            options = options.with("betas", a.numbers("betas"));
+        if (a.value("betas") != null) {
+            options = options.with("betas", a.numberList("betas"));
         }
-        a.done();
+        a.requireAllRead();
         List<GroupSpec> groups = new ArrayList<>();
         for (int i = 0; i < lrs.size(); i++) {
             Tensor p = Tensor.of(0.5 + i, -0.25 * (i + 1)).requiresGrad(true);

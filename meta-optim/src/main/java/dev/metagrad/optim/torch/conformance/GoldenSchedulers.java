@@ -1,5 +1,6 @@
 package dev.metagrad.optim.torch.conformance;
 
+import dev.metagrad.conformance.OpArgs;
 import dev.metagrad.json.Json;
 import dev.metagrad.optim.torch.Optimizer;
 import dev.metagrad.optim.torch.lr.AnnealStrategy;
@@ -23,8 +24,11 @@ import dev.metagrad.optim.torch.lr.SequentialLR;
 import dev.metagrad.optim.torch.lr.StepLR;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 
 /**
  * Builds the scheduler a golden case names from its torch class name and keyword arguments, with torch's
@@ -46,31 +50,31 @@ final class GoldenSchedulers {
      */
     @SuppressWarnings("unchecked")
     static LRScheduler create(Optimizer optimizer, String name, Map<String, Object> args) {
-        GoldenArgs a = new GoldenArgs(name, args);
+        OpArgs a = new OpArgs(name, args == null ? Map.of() : args);
         LRScheduler s = switch (name == null ? "" : name) {
             case "LambdaLR" -> {
-                Object l = GoldenLambdas.decode(a.raw("lr_lambda"));
+                Object l = GoldenLambdas.decode(a.value("lr_lambda"));
                 yield l instanceof List<?> list ? new LambdaLR(optimizer, (List<LrLambda>) list)
                         : new LambdaLR(optimizer, (LrLambda) l);
             }
             case "MultiplicativeLR" -> {
-                Object l = GoldenLambdas.decode(a.raw("lr_lambda"));
+                Object l = GoldenLambdas.decode(a.value("lr_lambda"));
                 yield l instanceof List<?> list ? new MultiplicativeLR(optimizer, (List<LrLambda>) list)
                         : new MultiplicativeLR(optimizer, (LrLambda) l);
             }
-            case "StepLR" -> new StepLR(optimizer, a.integer("step_size"), a.number("gamma", 0.1));
-            case "MultiStepLR" -> new MultiStepLR(optimizer, a.integers("milestones"), a.number("gamma", 0.1));
-            case "ConstantLR" -> new ConstantLR(optimizer, a.number("factor", 1.0 / 3), a.integer("total_iters", 5));
-            case "LinearLR" -> new LinearLR(optimizer, a.number("start_factor", 1.0 / 3), a.number("end_factor", 1.0),
-                    a.integer("total_iters", 5));
+            case "StepLR" -> new StepLR(optimizer, a.integer("step_size"), a.optionalNumber("gamma", 0.1));
+            case "MultiStepLR" -> new MultiStepLR(optimizer, integers(a, "milestones"), a.optionalNumber("gamma", 0.1));
+            case "ConstantLR" -> new ConstantLR(optimizer, a.optionalNumber("factor", 1.0 / 3), a.optionalInteger("total_iters", 5));
+            case "LinearLR" -> new LinearLR(optimizer, a.optionalNumber("start_factor", 1.0 / 3), a.optionalNumber("end_factor", 1.0),
+                    a.optionalInteger("total_iters", 5));
             case "ExponentialLR" -> new ExponentialLR(optimizer, a.number("gamma"));
-            case "PolynomialLR" -> new PolynomialLR(optimizer, a.integer("total_iters", 5), a.number("power", 1.0));
-            case "CosineAnnealingLR" -> new CosineAnnealingLR(optimizer, a.integer("T_max"), a.number("eta_min", 0.0));
+            case "PolynomialLR" -> new PolynomialLR(optimizer, a.optionalInteger("total_iters", 5), a.optionalNumber("power", 1.0));
+            case "CosineAnnealingLR" -> new CosineAnnealingLR(optimizer, a.integer("T_max"), a.optionalNumber("eta_min", 0.0));
             case "CosineAnnealingWarmRestarts" -> new CosineAnnealingWarmRestarts(optimizer, a.integer("T_0"),
-                    a.integer("T_mult", 1), a.number("eta_min", 0.0));
-            case "ChainedScheduler" -> new ChainedScheduler(children(optimizer, a.raw("schedulers")));
-            case "SequentialLR" -> new SequentialLR(optimizer, children(optimizer, a.raw("schedulers")),
-                    a.integers("milestones"));
+                    a.optionalInteger("T_mult", 1), a.optionalNumber("eta_min", 0.0));
+            case "ChainedScheduler" -> new ChainedScheduler(children(optimizer, a.value("schedulers")));
+            case "SequentialLR" -> new SequentialLR(optimizer, children(optimizer, a.value("schedulers")),
+                    integers(a, "milestones"));
             case "CyclicLR" -> cyclic(optimizer, a);
             case "OneCycleLR" -> oneCycle(optimizer, a);
             case "SWALR" -> swalr(optimizer, a);
@@ -78,7 +82,7 @@ final class GoldenSchedulers {
                     "ReduceLROnPlateau is stepped with a metric; it is not a chainable scheduler");
             default -> throw new IllegalArgumentException("unknown scheduler " + Json.describe(name) + "; known: " + NAMES);
         };
-        a.done();
+        a.requireAllRead();
         return s;
     }
 
@@ -101,92 +105,64 @@ final class GoldenSchedulers {
         return out;
     }
 
-    private static CyclicLR cyclic(Optimizer optimizer, GoldenArgs a) {
+    private static CyclicLR cyclic(Optimizer optimizer, OpArgs a) {
         CyclicLR.Builder b = CyclicLR.builder(optimizer);
-        if (a.isList("base_lr")) {
-            b.baseLr(a.numbers("base_lr"));
-        } else {
-            b.baseLr(a.number("base_lr"));
-        }
-        if (a.isList("max_lr")) {
-            b.maxLr(a.numbers("max_lr"));
-        } else {
-            b.maxLr(a.number("max_lr"));
-        }
-        b.stepSizeUp(a.integer("step_size_up", 2000));
-        if (a.has("step_size_down")) {
+        perGroup(a, "base_lr", b::baseLr, b::baseLr);
+        perGroup(a, "max_lr", b::maxLr, b::maxLr);
+        b.stepSizeUp(a.optionalInteger("step_size_up", 2000));
+        if (a.value("step_size_down") != null) {
             b.stepSizeDown(a.integer("step_size_down"));
         }
-        b.mode(CyclicLR.Mode.parse(a.string("mode", "triangular")));
-        b.gamma(a.number("gamma", 1.0));
-        if (a.has("scale_mode")) {
+        b.mode(CyclicLR.Mode.parse(a.optionalString("mode", "triangular")));
+        b.gamma(a.optionalNumber("gamma", 1.0));
+        if (a.value("scale_mode") != null) {
             // only a custom scale_fn uses it, and golden files cannot hold one
-            CyclicLR.ScaleMode.parse(a.string("scale_mode", "cycle"));
+            CyclicLR.ScaleMode.parse(a.optionalString("scale_mode", "cycle"));
         }
-        if (a.has("scale_fn")) {
+        if (a.value("scale_fn") != null) {
             throw new IllegalArgumentException("CyclicLR: a custom scale_fn cannot be given in a golden file");
         }
-        b.cycleMomentum(a.bool("cycle_momentum", true));
-        if (a.has("base_momentum")) {
-            if (a.isList("base_momentum")) {
-                b.baseMomentum(a.numbers("base_momentum"));
-            } else {
-                b.baseMomentum(a.number("base_momentum"));
-            }
+        b.cycleMomentum(a.optionalBool("cycle_momentum", true));
+        if (a.value("base_momentum") != null) {
+            perGroup(a, "base_momentum", b::baseMomentum, b::baseMomentum);
         }
-        if (a.has("max_momentum")) {
-            if (a.isList("max_momentum")) {
-                b.maxMomentum(a.numbers("max_momentum"));
-            } else {
-                b.maxMomentum(a.number("max_momentum"));
-            }
+        if (a.value("max_momentum") != null) {
+            perGroup(a, "max_momentum", b::maxMomentum, b::maxMomentum);
         }
         return b.build();
     }
 
-    private static OneCycleLR oneCycle(Optimizer optimizer, GoldenArgs a) {
+    private static OneCycleLR oneCycle(Optimizer optimizer, OpArgs a) {
         OneCycleLR.Builder b = OneCycleLR.builder(optimizer);
-        if (a.isList("max_lr")) {
-            b.maxLr(a.numbers("max_lr"));
-        } else {
-            b.maxLr(a.number("max_lr"));
-        }
-        if (a.has("total_steps")) {
+        perGroup(a, "max_lr", b::maxLr, b::maxLr);
+        if (a.value("total_steps") != null) {
             b.totalSteps(a.integer("total_steps"));
         }
-        if (a.has("epochs")) {
+        if (a.value("epochs") != null) {
             b.epochs(a.integer("epochs"));
         }
-        if (a.has("steps_per_epoch")) {
+        if (a.value("steps_per_epoch") != null) {
             b.stepsPerEpoch(a.integer("steps_per_epoch"));
         }
-        b.pctStart(a.number("pct_start", 0.3));
-        b.annealStrategy(AnnealStrategy.parse(a.string("anneal_strategy", "cos")));
-        b.cycleMomentum(a.bool("cycle_momentum", true));
-        if (a.has("base_momentum")) {
-            if (a.isList("base_momentum")) {
-                b.baseMomentum(a.numbers("base_momentum"));
-            } else {
-                b.baseMomentum(a.number("base_momentum"));
-            }
+        b.pctStart(a.optionalNumber("pct_start", 0.3));
+        b.annealStrategy(AnnealStrategy.parse(a.optionalString("anneal_strategy", "cos")));
+        b.cycleMomentum(a.optionalBool("cycle_momentum", true));
+        if (a.value("base_momentum") != null) {
+            perGroup(a, "base_momentum", b::baseMomentum, b::baseMomentum);
         }
-        if (a.has("max_momentum")) {
-            if (a.isList("max_momentum")) {
-                b.maxMomentum(a.numbers("max_momentum"));
-            } else {
-                b.maxMomentum(a.number("max_momentum"));
-            }
+        if (a.value("max_momentum") != null) {
+            perGroup(a, "max_momentum", b::maxMomentum, b::maxMomentum);
         }
-        b.divFactor(a.number("div_factor", 25.0));
-        b.finalDivFactor(a.number("final_div_factor", 1e4));
-        b.threePhase(a.bool("three_phase", false));
+        b.divFactor(a.optionalNumber("div_factor", 25.0));
+        b.finalDivFactor(a.optionalNumber("final_div_factor", 1e4));
+        b.threePhase(a.optionalBool("three_phase", false));
         return b.build();
     }
 
-    private static SWALR swalr(Optimizer optimizer, GoldenArgs a) {
-        int annealEpochs = a.integer("anneal_epochs", 10);
-        AnnealStrategy strategy = AnnealStrategy.parse(a.string("anneal_strategy", "cos"));
-        return a.isList("swa_lr") ? new SWALR(optimizer, a.numbers("swa_lr"), annealEpochs, strategy)
+    private static SWALR swalr(Optimizer optimizer, OpArgs a) {
+        int annealEpochs = a.optionalInteger("anneal_epochs", 10);
+        AnnealStrategy strategy = AnnealStrategy.parse(a.optionalString("anneal_strategy", "cos"));
+        return a.value("swa_lr") instanceof List<?> ? new SWALR(optimizer, a.numberList("swa_lr"), annealEpochs, strategy)
                 : new SWALR(optimizer, a.number("swa_lr"), annealEpochs, strategy);
     }
 
@@ -196,23 +172,36 @@ final class GoldenSchedulers {
      * @throws IllegalArgumentException for an unknown argument, or what the constructor throws
      */
     static ReduceLROnPlateau plateau(Optimizer optimizer, Map<String, Object> args) {
-        GoldenArgs a = new GoldenArgs("ReduceLROnPlateau", args);
+        OpArgs a = new OpArgs("ReduceLROnPlateau", args == null ? Map.of() : args);
         ReduceLROnPlateau.Builder b = ReduceLROnPlateau.builder(optimizer)
-                .mode(ReduceLROnPlateau.Mode.parse(a.string("mode", "min")))
-                .factor(a.number("factor", 0.1))
-                .patience(a.integer("patience", 10))
-                .threshold(a.number("threshold", 1e-4))
-                .thresholdMode(ReduceLROnPlateau.ThresholdMode.parse(a.string("threshold_mode", "rel")))
-                .cooldown(a.integer("cooldown", 0))
-                .eps(a.number("eps", 1e-8));
-        if (a.has("min_lr")) {
-            if (a.isList("min_lr")) {
-                b.minLr(a.numbers("min_lr"));
-            } else {
-                b.minLr(a.number("min_lr"));
-            }
+                .mode(ReduceLROnPlateau.Mode.parse(a.optionalString("mode", "min")))
+                .factor(a.optionalNumber("factor", 0.1))
+                .patience(a.optionalInteger("patience", 10))
+                .threshold(a.optionalNumber("threshold", 1e-4))
+                .thresholdMode(ReduceLROnPlateau.ThresholdMode.parse(a.optionalString("threshold_mode", "rel")))
+                .cooldown(a.optionalInteger("cooldown", 0))
+                .eps(a.optionalNumber("eps", 1e-8));
+        if (a.value("min_lr") != null) {
+            perGroup(a, "min_lr", b::minLr, b::minLr);
         }
-        a.done();
+        a.requireAllRead();
         return b.build();
+    }
+
+    /**
+     * A per-group argument, which torch takes as one number for every group or a list with one per group.
+     *
+     * @throws IllegalArgumentException when it is missing or neither
+     */
+    private static void perGroup(OpArgs a, String key, DoubleConsumer one, Consumer<List<Double>> each) {
+        if (a.value(key) instanceof List<?>) {
+            each.accept(a.numberList(key));
+        } else {
+            one.accept(a.number(key));
+        }
+    }
+
+    private static List<Integer> integers(OpArgs a, String key) {
+        return Arrays.stream(a.intList(key)).boxed().toList();
     }
 }
