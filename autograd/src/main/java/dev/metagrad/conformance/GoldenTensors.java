@@ -4,6 +4,7 @@ import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.json.Json;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +82,21 @@ public final class GoldenTensors {
         return value == null ? null : decode(value, what);
     }
 
+    /**
+     * The tensors of a JSON array of tensor objects, such as a case's {@code params0}.
+     *
+     * @param what names the array; element i is named {@code what[i]} in messages
+     * @throws IllegalArgumentException when it is not an array or an element is malformed
+     */
+    public static List<Tensor> decodeList(Object value, String what) {
+        List<?> raw = list(value, what);
+        List<Tensor> out = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            out.add(decode(raw.get(i), what + "[" + i + "]"));
+        }
+        return out;
+    }
+
     private static int[] shape(Object value, String what) {
         List<?> dims = list(value, what + ".shape");
         int[] shape = new int[dims.size()];
@@ -95,10 +111,7 @@ public final class GoldenTensors {
     }
 
     private static List<?> list(Object value, String what) {
-        if (!(value instanceof List<?> l)) {
-            throw new IllegalArgumentException(what + ": expected an array, got " + Json.describe(value));
-        }
-        return l;
+        return Json.asList(value, what);
     }
 
     private static double number(Object value, String what, int index) {

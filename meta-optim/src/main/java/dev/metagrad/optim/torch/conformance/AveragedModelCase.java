@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.metagrad.optim.torch.conformance.GoldenCase.require;
+
 /**
  * The {@code "kind": "averaged_model"} cases of {@code swa_ema.json} (FORMAT.md section 6): an
  * {@link AveragedParameters} with the case's rule ({@code swa}: the default; {@code swa_multi}:
@@ -38,21 +40,13 @@ final class AveragedModelCase {
     /** Runs one case; never throws for a problem of the case or the library. */
     static CaseResult run(String id, Map<String, Object> data) {
         String op = op(data);
-        try {
-            runChecked(data);
-            return CaseResult.pass(id, op);
-        } catch (Mismatch m) {
-            return m.toResult(id, op);
-        } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return CaseResult.error(id, op, message);
-        }
+        return GoldenCase.run(id, op, () -> runChecked(data));
     }
 
     private static void runChecked(Map<String, Object> data) {
         List<List<Tensor>> snapshots = snapshotList(require(data, "snapshots"), "snapshots");
-        List<?> averaged = list(require(data, "averaged"), "averaged");
-        List<?> counts = list(require(data, "n_averaged"), "n_averaged");
+        List<?> averaged = Json.asList(require(data, "averaged"), "averaged");
+        List<?> counts = Json.asList(require(data, "n_averaged"), "n_averaged");
         if (snapshots.isEmpty() || averaged.size() != snapshots.size() || counts.size() != snapshots.size()) {
             throw new IllegalArgumentException("snapshots, averaged and n_averaged must have the same non-zero length, got "
                     + snapshots.size() + ", " + averaged.size() + ", " + counts.size());
@@ -64,7 +58,7 @@ final class AveragedModelCase {
         AveragedParameters average = build(data, initial);
         for (int k = 0; k < snapshots.size(); k++) {
             average.updateParameters(snapshots.get(k));
-            List<?> expected = list(averaged.get(k), "averaged[" + k + "]");
+            List<?> expected = Json.asList(averaged.get(k), "averaged[" + k + "]");
             if (expected.size() != average.averaged().size()) {
                 throw Mismatch.structure("averaged[" + k + "]", average.averaged().size() + " tensors, expected " + expected.size());
             }
@@ -102,29 +96,10 @@ final class AveragedModelCase {
 
     private static List<List<Tensor>> snapshotList(Object value, String what) {
         List<List<Tensor>> out = new ArrayList<>();
-        List<?> rows = list(value, what);
+        List<?> rows = Json.asList(value, what);
         for (int k = 0; k < rows.size(); k++) {
-            List<?> row = list(rows.get(k), what + "[" + k + "]");
-            List<Tensor> tensors = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                tensors.add(GoldenTensors.decode(row.get(i), what + "[" + k + "][" + i + "]"));
-            }
-            out.add(tensors);
+            out.add(GoldenTensors.decodeList(rows.get(k), what + "[" + k + "]"));
         }
         return out;
-    }
-
-    private static List<?> list(Object value, String what) {
-        if (!(value instanceof List<?> l)) {
-            throw new IllegalArgumentException(what + ": expected an array, got " + Json.describe(value));
-        }
-        return l;
-    }
-
-    private static Object require(Map<String, Object> data, String field) {
-        if (!data.containsKey(field)) {
-            throw new IllegalArgumentException("missing field \"" + field + "\"");
-        }
-        return data.get(field);
     }
 }

@@ -11,6 +11,8 @@ import dev.metagrad.optim.torch.lr.SchedulerWarnings;
 import java.util.List;
 import java.util.Map;
 
+import static dev.metagrad.optim.torch.conformance.GoldenCase.require;
+
 /**
  * One case of {@code lr_schedulers.json} (FORMAT.md section 5): a two-group SGD or Adam optimizer, the named
  * scheduler built with the case's {@code args}, then {@code steps} times {@code optimizer.step()} (a no-op)
@@ -49,15 +51,7 @@ final class LrSchedulerCase implements ConformanceCase {
 
     @Override
     public CaseResult run() {
-        try {
-            runChecked();
-            return CaseResult.pass(id, scheduler);
-        } catch (Mismatch m) {
-            return m.toResult(id, scheduler);
-        } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return CaseResult.error(id, scheduler, message);
-        }
+        return GoldenCase.run(id, scheduler, this::runChecked);
     }
 
     @SuppressWarnings("unchecked")
@@ -65,13 +59,13 @@ final class LrSchedulerCase implements ConformanceCase {
         if (scheduler == null) {
             throw new IllegalArgumentException("case has no \"scheduler\" string");
         }
-        int steps = (int) Json.toDouble(require("steps"));
+        int steps = Json.toInt(require(data, "steps"), "steps");
         Object args = data.get("args");
         if (args != null && !(args instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("\"args\" must be an object, got " + Json.describe(args));
         }
         String momentumKey = data.get("momentum_key") instanceof String k ? k : null;
-        Optimizer optimizer = GoldenOptimizers.create(require("optimizer"));
+        Optimizer optimizer = GoldenOptimizers.create(require(data, "optimizer"));
         LrTrace lrs = new LrTrace();
         LrTrace momentums = new LrTrace();
         List<String> warnings;
@@ -81,7 +75,7 @@ final class LrSchedulerCase implements ConformanceCase {
             Runnable step;
             if ("ReduceLROnPlateau".equals(scheduler)) {
                 ReduceLROnPlateau plateau = GoldenSchedulers.plateau(optimizer, (Map<String, Object>) args);
-                List<?> metrics = (List<?>) require("metrics");
+                List<?> metrics = (List<?>) require(data, "metrics");
                 if (metrics.size() != steps) {
                     throw new IllegalArgumentException("\"metrics\" has " + metrics.size() + " values for " + steps + " steps");
                 }
@@ -93,7 +87,7 @@ final class LrSchedulerCase implements ConformanceCase {
                 baseLrs = s.baseLrs();
                 step = s::step;
             }
-            LrTrace.compareRow("base_lrs", toArray(baseLrs), require("base_lrs"));
+            LrTrace.compareRow("base_lrs", toArray(baseLrs), require(data, "base_lrs"));
             record(optimizer, momentumKey, lrs, momentums);
             for (int k = 0; k < steps; k++) {
                 optimizer.step();
@@ -102,11 +96,11 @@ final class LrSchedulerCase implements ConformanceCase {
             }
             warnings = recorder.messages();
         }
-        lrs.compare("lrs", require("lrs"));
+        lrs.compare("lrs", require(data, "lrs"));
         if (momentumKey != null) {
-            momentums.compare("momentums", require("momentums"));
+            momentums.compare("momentums", require(data, "momentums"));
         }
-        LrTrace.compareWarnings(warnings, require("warnings"));
+        LrTrace.compareWarnings(warnings, require(data, "warnings"));
     }
 
     private static void record(Optimizer optimizer, String momentumKey, LrTrace lrs, LrTrace momentums) {
@@ -114,13 +108,6 @@ final class LrSchedulerCase implements ConformanceCase {
         if (momentumKey != null) {
             momentums.record(GoldenOptimizers.momentums(optimizer, momentumKey));
         }
-    }
-
-    private Object require(String field) {
-        if (!data.containsKey(field)) {
-            throw new IllegalArgumentException("missing field \"" + field + "\"");
-        }
-        return data.get(field);
     }
 
     private static List<Double> toList(double[] values) {

@@ -9,6 +9,8 @@ import dev.metagrad.optim.torch.lr.SchedulerWarnings;
 import java.util.List;
 import java.util.Map;
 
+import static dev.metagrad.optim.torch.conformance.GoldenCase.require;
+
 /**
  * The {@code "kind": "swalr"} cases of {@code swa_ema.json} (FORMAT.md section 6): a two-group SGD; when the
  * case has a {@code pre_scheduler}, that CosineAnnealingLR is built and stepped {@code steps} times first
@@ -31,15 +33,7 @@ public final class SwalrCase {
      * @param data the case's JSON object
      */
     public static CaseResult run(String id, Map<String, Object> data) {
-        try {
-            runChecked(data);
-            return CaseResult.pass(id, "SWALR");
-        } catch (Mismatch m) {
-            return m.toResult(id, "SWALR");
-        } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return CaseResult.error(id, "SWALR", message);
-        }
+        return GoldenCase.run(id, "SWALR", () -> runChecked(data));
     }
 
     @SuppressWarnings("unchecked")
@@ -47,7 +41,7 @@ public final class SwalrCase {
         if (!KIND.equals(data.get("kind"))) {
             throw new IllegalArgumentException("not a swalr case: kind is " + Json.describe(data.get("kind")));
         }
-        int steps = (int) Json.toDouble(require(data, "steps"));
+        int steps = Json.toInt(require(data, "steps"), "steps");
         Object args = require(data, "args");
         if (!(args instanceof Map<?, ?>)) {
             throw new IllegalArgumentException("\"args\" must be an object, got " + Json.describe(args));
@@ -85,18 +79,11 @@ public final class SwalrCase {
             throw new IllegalArgumentException("pre_scheduler: \"args\" must be an object, got " + Json.describe(args));
         }
         LRScheduler s = GoldenSchedulers.create(optimizer, name, (Map<String, Object>) args);
-        int steps = (int) Json.toDouble(require(pre, "steps"));
+        int steps = Json.toInt(require(pre, "steps"), "steps");
         for (int k = 0; k < steps; k++) {
             optimizer.step();
             s.step();
         }
         LrTrace.compareRow("pre_scheduler.lrs_after", GoldenOptimizers.lrs(optimizer), require(pre, "lrs_after"));
-    }
-
-    private static Object require(Map<String, Object> data, String field) {
-        if (!data.containsKey(field)) {
-            throw new IllegalArgumentException("missing field \"" + field + "\"");
-        }
-        return data.get(field);
     }
 }

@@ -55,13 +55,7 @@ final class TorchOptimCase implements ConformanceCase {
     @Override
     public CaseResult run() {
         try (GradMode.Scope scope = GradMode.enableGrad()) {
-            runChecked();
-            return CaseResult.pass(id, algorithm);
-        } catch (Mismatch m) {
-            return m.toResult(id, algorithm);
-        } catch (RuntimeException | AssertionError | StackOverflowError e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return CaseResult.error(id, algorithm, message);
+            return GoldenCase.run(id, algorithm, this::runChecked);
         }
     }
 
@@ -70,14 +64,14 @@ final class TorchOptimCase implements ConformanceCase {
         if (algorithm == null) {
             throw new IllegalArgumentException("case has no \"algorithm\" string");
         }
-        List<Tensor> params0 = tensors("params0");
+        List<Tensor> params0 = GoldenTensors.decodeList(data.get("params0"), "params0");
         int n = params0.size();
         QuarticProblem problem = QuarticProblem.decode(data.get("problem"), n);
-        int steps = (int) Json.toDouble(data.get("steps"));
-        Map<String, Object> tolerances = (Map<String, Object>) data.get("tolerance");
-        Tolerance trajTol = tolerance(tolerances, "trajectory");
-        Tolerance lossTol = tolerance(tolerances, "losses");
-        Tolerance stateTol = tolerances.get("final_state") == null ? null : tolerance(tolerances, "final_state");
+        int steps = Json.toInt(data.get("steps"), "steps");
+        Tolerance trajTol = Tolerance.forField(data, "trajectory");
+        Tolerance lossTol = Tolerance.forField(data, "losses");
+        boolean hasFinalState = Json.asObject(data.get("tolerance"), "tolerance").get("final_state") != null;
+        Tolerance stateTol = hasFinalState ? Tolerance.forField(data, "final_state") : null;
 
         List<Tensor> leaves = new ArrayList<>();
         for (Tensor p : params0) {
@@ -173,25 +167,5 @@ final class TorchOptimCase implements ConformanceCase {
             out.add(all.get(p));
         }
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Tensor> tensors(String key) {
-        if (!(data.get(key) instanceof List<?> l)) {
-            throw new IllegalArgumentException("\"" + key + "\" must be a list of tensors");
-        }
-        List<Tensor> out = new ArrayList<>();
-        for (int i = 0; i < l.size(); i++) {
-            out.add(GoldenTensors.decode(l.get(i), key + "[" + i + "]"));
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Tolerance tolerance(Map<String, Object> tolerances, String key) {
-        if (tolerances == null || !(tolerances.get(key) instanceof Map<?, ?> t)) {
-            throw new IllegalArgumentException("tolerance." + key + " must be an object {rtol, atol}");
-        }
-        return new Tolerance(Json.toDouble(t.get("rtol")), Json.toDouble(t.get("atol")));
     }
 }
