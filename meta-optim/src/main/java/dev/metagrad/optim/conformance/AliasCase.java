@@ -2,6 +2,7 @@ package dev.metagrad.optim.conformance;
 
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.conformance.CaseResult;
+import dev.metagrad.conformance.GoldenTensors;
 import dev.metagrad.conformance.Tolerance;
 import dev.metagrad.json.Json;
 import dev.metagrad.optim.GradientTransformation;
@@ -30,15 +31,15 @@ final class AliasCase {
     static CaseResult run(Golden c) {
         QuadraticProblem problem = new QuadraticProblem(Golden.object(c.get("problem"), "problem"));
         GradientTransformation opt = GoldenOptions.alias(String.valueOf(c.get("alias")), c.get("options"));
-        List<Tensor> params = Golden.tensors(c.get("params0"), "params0");
+        List<Tensor> params = GoldenTensors.decodeList(c.get("params0"), "params0");
         int steps = (int) Json.toDouble(c.get("steps"));
         Tolerance trajectoryTol = c.tolerance("trajectory");
 
-        CaseResult r = c.compare("grads0", problem.gradient(params), Golden.tensors(c.get("grads0"), "grads0"), trajectoryTol);
+        CaseResult r = c.compare("grads0", problem.gradient(params), GoldenTensors.decodeList(c.get("grads0"), "grads0"), trajectoryTol);
         if (r != null) {
             return r;
         }
-        List<?> trajectory = Golden.list(c.get("trajectory"), "trajectory");
+        List<?> trajectory = Json.asList(c.get("trajectory"), "trajectory");
         if (trajectory.size() != steps) {
             return CaseResult.malformed(c.id, c.op, "trajectory", trajectory.size() + " entries for " + steps + " steps");
         }
@@ -49,7 +50,7 @@ final class AliasCase {
             GradientTransformation.Update u = opt.update(problem.gradient(params), state, params);
             state = u.state();
             params = Updates.applyUpdates(params, u.updates());
-            r = c.compare("trajectory[" + t + "]", params, Golden.tensors(trajectory.get(t), "trajectory[" + t + "]"), trajectoryTol);
+            r = c.compare("trajectory[" + t + "]", params, GoldenTensors.decodeList(trajectory.get(t), "trajectory[" + t + "]"), trajectoryTol);
             if (r != null) {
                 return r;
             }
@@ -63,7 +64,7 @@ final class AliasCase {
     }
 
     private static CaseResult compareState(Golden c, OptState state) {
-        List<?> expected = Golden.list(c.get("final_state"), "final_state");
+        List<?> expected = Json.asList(c.get("final_state"), "final_state");
         List<OptState> actual = StateFields.components(state);
         List<String> types = new ArrayList<>();
         actual.forEach(s -> types.add(s.getClass().getSimpleName()));
@@ -102,7 +103,7 @@ final class AliasCase {
             return t == e ? null : CaseResult.malformed(c.id, c.op, field, t + " != expected " + e);
         }
         List<Tensor> leaves = Trees.leaves(actual);
-        List<?> e = Golden.list(expected, field);
+        List<?> e = Json.asList(expected, field);
         if (!e.isEmpty() && !(e.get(0) instanceof Map)) {
             // integer counts, one per leaf: must match exactly
             List<Long> counts = new ArrayList<>();
@@ -111,6 +112,6 @@ final class AliasCase {
             e.forEach(x -> want.add((long) Json.toDouble(x)));
             return counts.equals(want) ? null : CaseResult.malformed(c.id, c.op, field, counts + " != expected " + want);
         }
-        return c.compare(field, leaves, Golden.tensors(expected, field), tol);
+        return c.compare(field, leaves, GoldenTensors.decodeList(expected, field), tol);
     }
 }

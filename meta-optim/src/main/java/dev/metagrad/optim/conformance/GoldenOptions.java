@@ -1,5 +1,6 @@
 package dev.metagrad.optim.conformance;
 
+import dev.metagrad.conformance.OpArgs;
 import dev.metagrad.json.Json;
 import dev.metagrad.optim.AdadeltaOptions;
 import dev.metagrad.optim.AdagradOptions;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds optimizers, schedules and transformations from a case's TorchOpt keyword arguments (snake_case
@@ -29,12 +29,11 @@ import java.util.TreeSet;
  */
 final class GoldenOptions {
     private final String what;
-    private final Map<String, Object> options;
-    private final Set<String> used = new TreeSet<>();
+    private final OpArgs args;
 
     private GoldenOptions(String what, Map<String, Object> options) {
         this.what = what;
-        this.options = options;
+        this.args = new OpArgs(what, options);
     }
 
     /** The TorchOpt alias {@code name} with {@code options}. */
@@ -45,47 +44,47 @@ final class GoldenOptions {
             case "adam" -> Alias.adam(o.adam(AdamOptions.defaults()));
             case "adamw" -> {
                 AdamWOptions s = AdamWOptions.defaults();
-                s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.number("eps", s.eps()))
-                        .weightDecay(o.number("weight_decay", s.weightDecay())).epsRoot(o.number("eps_root", s.epsRoot()))
-                        .mask(o.mask()).maximize(o.bool("maximize", s.maximize()))
-                        .momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad()))
-                        .useAcceleratedOp(o.bool("use_accelerated_op", s.useAcceleratedOp()));
+                s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.args.optionalNumber("eps", s.eps()))
+                        .weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay())).epsRoot(o.args.optionalNumber("eps_root", s.epsRoot()))
+                        .mask(o.mask()).maximize(o.args.optionalBool("maximize", s.maximize()))
+                        .momentRequiresGrad(o.args.optionalBool("moment_requires_grad", s.momentRequiresGrad()))
+                        .useAcceleratedOp(o.args.optionalBool("use_accelerated_op", s.useAcceleratedOp()));
                 yield Alias.adamw(s);
             }
             case "adamax" -> {
                 AdamaxOptions s = AdamaxOptions.defaults();
-                s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.number("eps", s.eps()))
-                        .weightDecay(o.number("weight_decay", s.weightDecay()))
-                        .momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad()));
+                s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.args.optionalNumber("eps", s.eps()))
+                        .weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay()))
+                        .momentRequiresGrad(o.args.optionalBool("moment_requires_grad", s.momentRequiresGrad()));
                 yield Alias.adamax(s);
             }
             case "adadelta" -> {
                 AdadeltaOptions s = AdadeltaOptions.defaults();
-                s = s.lr(o.lr(s.lr())).rho(o.number("rho", s.rho())).eps(o.number("eps", s.eps()))
-                        .weightDecay(o.number("weight_decay", s.weightDecay()))
-                        .momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad()));
+                s = s.lr(o.lr(s.lr())).rho(o.args.optionalNumber("rho", s.rho())).eps(o.args.optionalNumber("eps", s.eps()))
+                        .weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay()))
+                        .momentRequiresGrad(o.args.optionalBool("moment_requires_grad", s.momentRequiresGrad()));
                 yield Alias.adadelta(s);
             }
             case "adagrad" -> {
                 AdagradOptions s = AdagradOptions.defaults();
-                s = s.lr(o.lr(s.lr())).lrDecay(o.number("lr_decay", s.lrDecay())).weightDecay(o.number("weight_decay", s.weightDecay()))
-                        .initialAccumulatorValue(o.number("initial_accumulator_value", s.initialAccumulatorValue()))
-                        .eps(o.number("eps", s.eps())).maximize(o.bool("maximize", s.maximize()));
+                s = s.lr(o.lr(s.lr())).lrDecay(o.args.optionalNumber("lr_decay", s.lrDecay())).weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay()))
+                        .initialAccumulatorValue(o.args.optionalNumber("initial_accumulator_value", s.initialAccumulatorValue()))
+                        .eps(o.args.optionalNumber("eps", s.eps())).maximize(o.args.optionalBool("maximize", s.maximize()));
                 yield Alias.adagrad(s);
             }
             case "radam" -> {
                 RAdamOptions s = RAdamOptions.defaults();
-                s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.number("eps", s.eps()))
-                        .weightDecay(o.number("weight_decay", s.weightDecay()))
-                        .momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad()));
+                s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.args.optionalNumber("eps", s.eps()))
+                        .weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay()))
+                        .momentRequiresGrad(o.args.optionalBool("moment_requires_grad", s.momentRequiresGrad()));
                 yield Alias.radam(s);
             }
             case "rmsprop" -> {
                 RmsPropOptions s = RmsPropOptions.defaults();
-                s = s.lr(o.lr(s.lr())).alpha(o.number("alpha", s.alpha())).eps(o.number("eps", s.eps()))
-                        .weightDecay(o.number("weight_decay", s.weightDecay())).momentum(o.number("momentum", s.momentum()))
-                        .centered(o.bool("centered", s.centered())).initialScale(o.number("initial_scale", s.initialScale()))
-                        .nesterov(o.bool("nesterov", s.nesterov())).maximize(o.bool("maximize", s.maximize()));
+                s = s.lr(o.lr(s.lr())).alpha(o.args.optionalNumber("alpha", s.alpha())).eps(o.args.optionalNumber("eps", s.eps()))
+                        .weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay())).momentum(o.args.optionalNumber("momentum", s.momentum()))
+                        .centered(o.args.optionalBool("centered", s.centered())).initialScale(o.args.optionalNumber("initial_scale", s.initialScale()))
+                        .nesterov(o.args.optionalBool("nesterov", s.nesterov())).maximize(o.args.optionalBool("maximize", s.maximize()));
                 yield Alias.rmsprop(s);
             }
             default -> null;
@@ -93,7 +92,7 @@ final class GoldenOptions {
         if (t == null) {
             throw new IllegalArgumentException("unknown alias " + name);
         }
-        o.requireAllUsed();
+        o.args.requireAllRead();
         return t;
     }
 
@@ -108,24 +107,24 @@ final class GoldenOptions {
             case "MetaAdam" -> o.adam((AdamOptions) base);
             default -> throw new IllegalArgumentException("unknown inner optimizer " + optimizer);
         };
-        o.requireAllUsed();
+        o.args.requireAllRead();
         return out;
     }
 
     private SgdOptions sgd(SgdOptions s) {
         GoldenOptions o = this;
-        s = s.lr(o.lr(s.lr())).momentum(o.number("momentum", s.momentum())).dampening(o.number("dampening", s.dampening()))
-                .weightDecay(o.number("weight_decay", s.weightDecay())).nesterov(o.bool("nesterov", s.nesterov()))
-                .momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad())).maximize(o.bool("maximize", s.maximize()));
+        s = s.lr(o.lr(s.lr())).momentum(o.args.optionalNumber("momentum", s.momentum())).dampening(o.args.optionalNumber("dampening", s.dampening()))
+                .weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay())).nesterov(o.args.optionalBool("nesterov", s.nesterov()))
+                .momentRequiresGrad(o.args.optionalBool("moment_requires_grad", s.momentRequiresGrad())).maximize(o.args.optionalBool("maximize", s.maximize()));
         return s;
     }
 
     private AdamOptions adam(AdamOptions s) {
         GoldenOptions o = this;
-        s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.number("eps", s.eps()))
-                .weightDecay(o.number("weight_decay", s.weightDecay())).epsRoot(o.number("eps_root", s.epsRoot()))
-                .maximize(o.bool("maximize", s.maximize())).momentRequiresGrad(o.bool("moment_requires_grad", s.momentRequiresGrad()))
-                .useAcceleratedOp(o.bool("use_accelerated_op", s.useAcceleratedOp()));
+        s = s.lr(o.lr(s.lr())).betas(o.betas(s.betas())).eps(o.args.optionalNumber("eps", s.eps()))
+                .weightDecay(o.args.optionalNumber("weight_decay", s.weightDecay())).epsRoot(o.args.optionalNumber("eps_root", s.epsRoot()))
+                .maximize(o.args.optionalBool("maximize", s.maximize())).momentRequiresGrad(o.args.optionalBool("moment_requires_grad", s.momentRequiresGrad()))
+                .useAcceleratedOp(o.args.optionalBool("use_accelerated_op", s.useAcceleratedOp()));
         return s;
     }
 
@@ -143,10 +142,10 @@ final class GoldenOptions {
         GradientTransformation t = switch (name) {
             case "clip_grad_norm" -> o.clipGradNorm();
             case "nan_to_num" -> o.nanToNum();
-            case "scale" -> Transforms.scale(o.required("step_size"));
+            case "scale" -> Transforms.scale(o.args.number("step_size"));
             default -> throw new IllegalArgumentException("unknown chain component " + name);
         };
-        o.requireAllUsed();
+        o.args.requireAllRead();
         return t;
     }
 
@@ -154,7 +153,7 @@ final class GoldenOptions {
     static GradientTransformation clipGradNorm(Object rawOptions) {
         GoldenOptions o = new GoldenOptions("clip_grad_norm", Golden.object(rawOptions, "options"));
         GradientTransformation t = o.clipGradNorm();
-        o.requireAllUsed();
+        o.args.requireAllRead();
         return t;
     }
 
@@ -162,25 +161,25 @@ final class GoldenOptions {
     static GradientTransformation nanToNum(Object rawOptions) {
         GoldenOptions o = new GoldenOptions("nan_to_num", Golden.object(rawOptions, "options"));
         GradientTransformation t = o.nanToNum();
-        o.requireAllUsed();
+        o.args.requireAllRead();
         return t;
     }
 
     /** The {@code (nan, posinf, neginf)} options of a nan_to_num hook or transform. */
     static Object[] nanToNumArguments(Object rawOptions) {
         GoldenOptions o = new GoldenOptions("nan_to_num", Golden.object(rawOptions, "hook_options"));
-        Object[] args = {o.number("nan", 0.0), o.nullableNumber("posinf"), o.nullableNumber("neginf")};
-        o.requireAllUsed();
-        return args;
+        Object[] values = {o.args.optionalNumber("nan", 0.0), o.args.optionalNumber("posinf"), o.args.optionalNumber("neginf")};
+        o.args.requireAllRead();
+        return values;
     }
 
     /** A schedule object {@code {"schedule": name, ...options}} (FORMAT-torchopt.md section 4.2). */
     static Schedule schedule(Map<String, Object> spec) {
         Object name = spec.get("schedule");
         GoldenOptions o = new GoldenOptions(String.valueOf(name), spec);
-        o.used.add("schedule");
+        o.args.value("schedule");
         Schedule s = o.schedule(String.valueOf(name));
-        o.requireAllUsed();
+        o.args.requireAllRead();
         return s;
     }
 
@@ -188,33 +187,33 @@ final class GoldenOptions {
     static Schedule schedule(String name, Object rawOptions) {
         GoldenOptions o = new GoldenOptions(name, Golden.object(rawOptions, "options"));
         Schedule s = o.schedule(name);
-        o.requireAllUsed();
+        o.args.requireAllRead();
         return s;
     }
 
     private Schedule schedule(String name) {
-        double init = required("init_value");
-        double end = required("end_value");
-        long steps = integer("transition_steps", null);
-        long begin = integer("transition_begin", 0L);
+        double init = args.number("init_value");
+        double end = args.number("end_value");
+        long steps = args.integer("transition_steps");
+        long begin = args.optionalInteger("transition_begin", 0);
         return switch (name) {
             case "linear_schedule" -> Schedules.linearSchedule(init, end, steps, begin);
-            case "polynomial_schedule" -> Schedules.polynomialSchedule(init, end, required("power"), steps, begin);
+            case "polynomial_schedule" -> Schedules.polynomialSchedule(init, end, args.number("power"), steps, begin);
             default -> throw new IllegalArgumentException("unknown schedule " + name);
         };
     }
 
     private GradientTransformation clipGradNorm() {
-        return Transforms.clipGradNorm(required("max_norm"), number("norm_type", 2.0), bool("error_if_nonfinite", false));
+        return Transforms.clipGradNorm(args.number("max_norm"), args.optionalNumber("norm_type", 2.0),
+                args.optionalBool("error_if_nonfinite", false));
     }
 
     private GradientTransformation nanToNum() {
-        return Transforms.nanToNum(number("nan", 0.0), nullableNumber("posinf"), nullableNumber("neginf"));
+        return Transforms.nanToNum(args.optionalNumber("nan", 0.0), args.optionalNumber("posinf"), args.optionalNumber("neginf"));
     }
 
     private LearningRate lr(LearningRate fallback) {
-        used.add("lr");
-        Object v = options.get("lr");
+        Object v = args.value("lr");
         if (v == null) {
             return fallback;
         }
@@ -225,84 +224,28 @@ final class GoldenOptions {
     }
 
     private Betas betas(Betas fallback) {
-        used.add("betas");
-        Object v = options.get("betas");
-        if (v == null) {
+        if (args.value("betas") == null) {
             return fallback;
         }
-        double[] b = Golden.numbers(v, what + ".betas");
-        if (b.length != 2) {
-            throw new IllegalArgumentException(what + ".betas: expected 2 numbers, got " + b.length);
+        List<Double> b = args.numberList("betas");
+        if (b.size() != 2) {
+            throw new IllegalArgumentException(what + ".betas: expected 2 numbers, got " + b.size());
         }
-        return new Betas(b[0], b[1]);
+        return new Betas(b.get(0), b.get(1));
     }
 
     private List<Boolean> mask() {
-        used.add("mask");
-        Object v = options.get("mask");
+        Object v = args.value("mask");
         if (v == null) {
             return null;
         }
         List<Boolean> mask = new ArrayList<>();
-        for (Object e : Golden.list(v, what + ".mask")) {
+        for (Object e : Json.asList(v, what + ".mask")) {
             if (!(e instanceof Boolean b)) {
                 throw new IllegalArgumentException(what + ".mask: expected booleans, got " + Json.describe(e));
             }
             mask.add(b);
         }
         return mask;
-    }
-
-    private double number(String key, double fallback) {
-        Double v = nullableNumber(key);
-        return v == null ? fallback : v;
-    }
-
-    private Double nullableNumber(String key) {
-        used.add(key);
-        Object v = options.get(key);
-        return v == null ? null : Json.toDouble(v);
-    }
-
-    private double required(String key) {
-        Double v = nullableNumber(key);
-        if (v == null) {
-            throw new IllegalArgumentException(what + ": missing option " + key);
-        }
-        return v;
-    }
-
-    private long integer(String key, Long fallback) {
-        Double v = nullableNumber(key);
-        if (v == null) {
-            if (fallback == null) {
-                throw new IllegalArgumentException(what + ": missing option " + key);
-            }
-            return fallback;
-        }
-        if (v != Math.rint(v)) {
-            throw new IllegalArgumentException(what + "." + key + ": expected an integer, got " + v);
-        }
-        return v.longValue();
-    }
-
-    private boolean bool(String key, boolean fallback) {
-        used.add(key);
-        Object v = options.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Boolean b)) {
-            throw new IllegalArgumentException(what + "." + key + ": expected a boolean, got " + Json.describe(v));
-        }
-        return b;
-    }
-
-    private void requireAllUsed() {
-        Set<String> unknown = new TreeSet<>(options.keySet());
-        unknown.removeAll(used);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(what + ": unsupported options " + unknown);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.metagrad.optim.conformance;
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.conformance.CaseResult;
+import dev.metagrad.conformance.GoldenTensors;
 import dev.metagrad.json.Json;
 import dev.metagrad.nn.Functional;
 import dev.metagrad.nn.Module;
@@ -68,7 +69,7 @@ final class MetaCase {
     }
 
     private static CaseResult secondOrder(Golden c) {
-        List<Tensor> theta0 = Golden.tensors(c.get("params0"), "params0");
+        List<Tensor> theta0 = GoldenTensors.decodeList(c.get("params0"), "params0");
         Module model = MetaProblem.model(Golden.object(c.get("model"), "model"), theta0);
         MetaOptimizer opt = metaOptimizer(c, model);
         CaseResult r = innerLoop(c, "", model, opt, c.data);
@@ -81,7 +82,7 @@ final class MetaCase {
             return r;
         }
         List<Tensor> grads = List.of(Autograd.gradOf(query).inputs(theta0).compute());
-        r = c.compare("meta_grads", grads, Golden.tensors(c.get("meta_grads"), "meta_grads"), c.tolerance("meta_grads"));
+        r = c.compare("meta_grads", grads, GoldenTensors.decodeList(c.get("meta_grads"), "meta_grads"), c.tolerance("meta_grads"));
         return r != null ? r : CaseResult.pass(c.id, c.op);
     }
 
@@ -92,7 +93,7 @@ final class MetaCase {
     private static CaseResult innerLoop(Golden c, String prefix, Module model, MetaOptimizer opt, Map<String, Object> task) {
         int k = steps(c);
         Map<String, Object> support = Golden.object(task.get("support"), prefix + "support");
-        List<?> after = Golden.list(task.get("params_after_step"), prefix + "params_after_step");
+        List<?> after = Json.asList(task.get("params_after_step"), prefix + "params_after_step");
         if (after.size() != k) {
             return CaseResult.malformed(c.id, c.op, prefix + "params_after_step", after.size() + " entries for " + k + " steps");
         }
@@ -103,7 +104,7 @@ final class MetaCase {
             opt.step(loss);
             String field = prefix + "params_after_step[" + s + "]";
             CaseResult r = c.compare(field, new ArrayList<>(model.namedParameters().values()),
-                    Golden.tensors(after.get(s), field), c.tolerance("params_after_step"));
+                    GoldenTensors.decodeList(after.get(s), field), c.tolerance("params_after_step"));
             if (r != null) {
                 return r;
             }
@@ -118,14 +119,14 @@ final class MetaCase {
 
     /** First-order MAML: gradients without create_graph, so θ_K = θ_0 + constants. */
     private static CaseResult firstOrder(Golden c) {
-        List<Tensor> theta0 = Golden.tensors(c.get("params0"), "params0");
+        List<Tensor> theta0 = GoldenTensors.decodeList(c.get("params0"), "params0");
         Module model = MetaProblem.model(Golden.object(c.get("model"), "model"), theta0);
         GradientTransformation opt = functional(c);
         Map<String, Object> support = Golden.object(c.get("support"), "support");
         Tensor x = MetaProblem.x(support, "support");
         Tensor y = MetaProblem.y(support, "support");
         int k = steps(c);
-        List<?> after = Golden.list(c.get("params_after_step"), "params_after_step");
+        List<?> after = Json.asList(c.get("params_after_step"), "params_after_step");
         if (after.size() != k) {
             return CaseResult.malformed(c.id, c.op, "params_after_step", after.size() + " entries for " + k + " steps");
         }
@@ -140,7 +141,7 @@ final class MetaCase {
             state = u.state();
             theta = Updates.applyUpdates(theta, u.updates());
             String field = "params_after_step[" + s + "]";
-            CaseResult r = c.compare(field, theta, Golden.tensors(after.get(s), field), c.tolerance("params_after_step"));
+            CaseResult r = c.compare(field, theta, GoldenTensors.decodeList(after.get(s), field), c.tolerance("params_after_step"));
             if (r != null) {
                 return r;
             }
@@ -156,18 +157,18 @@ final class MetaCase {
             return r;
         }
         List<Tensor> grads = List.of(Autograd.gradOf(query).inputs(theta0).compute());
-        r = c.compare("meta_grads", grads, Golden.tensors(c.get("meta_grads"), "meta_grads"), c.tolerance("meta_grads"));
+        r = c.compare("meta_grads", grads, GoldenTensors.decodeList(c.get("meta_grads"), "meta_grads"), c.tolerance("meta_grads"));
         return r != null ? r : CaseResult.pass(c.id, c.op);
     }
 
     /** Two tasks from θ_0, each followed by extract/recover; meta-gradients accumulate in θ_0's grad. */
     private static CaseResult roundtrip(Golden c) {
-        List<Tensor> theta0 = Golden.tensors(c.get("params0"), "params0");
+        List<Tensor> theta0 = GoldenTensors.decodeList(c.get("params0"), "params0");
         Module model = MetaProblem.model(Golden.object(c.get("model"), "model"), theta0);
         MetaOptimizer opt = metaOptimizer(c, model);
         ModuleState netState = StateDicts.extractStateDict(model, By.REFERENCE);
         List<OptState> optState = StateDicts.extractStateDict(opt, By.REFERENCE);
-        List<?> tasks = Golden.list(c.get("tasks"), "tasks");
+        List<?> tasks = Json.asList(c.get("tasks"), "tasks");
         for (int t = 0; t < tasks.size(); t++) {
             String prefix = "tasks[" + t + "].";
             Map<String, Object> task = Golden.object(tasks.get(t), "tasks[" + t + "]");
@@ -187,7 +188,7 @@ final class MetaCase {
             for (int i = 0; i < now.size(); i++) {
                 increment.add(now.get(i).sub(before.get(i)));
             }
-            r = c.compare(prefix + "meta_grads", increment, Golden.tensors(task.get("meta_grads"), prefix + "meta_grads"),
+            r = c.compare(prefix + "meta_grads", increment, GoldenTensors.decodeList(task.get("meta_grads"), prefix + "meta_grads"),
                     c.tolerance("meta_grads"));
             if (r != null) {
                 return r;
@@ -200,7 +201,7 @@ final class MetaCase {
                 }
             }
         }
-        CaseResult r = c.compare("meta_grads", grads(theta0), Golden.tensors(c.get("meta_grads"), "meta_grads"), c.tolerance("meta_grads"));
+        CaseResult r = c.compare("meta_grads", grads(theta0), GoldenTensors.decodeList(c.get("meta_grads"), "meta_grads"), c.tolerance("meta_grads"));
         return r != null ? r : CaseResult.pass(c.id, c.op);
     }
 

@@ -28,7 +28,7 @@ final class MetaProblem {
 
     /** The model of {@code spec} with {@code params0} as fresh leaves requiring grad (θ_0), returned in order. */
     static Module model(Map<String, Object> spec, List<Tensor> params0) {
-        List<?> layers = Golden.list(spec.get("layers"), "model.layers");
+        List<?> layers = Json.asList(spec.get("layers"), "model.layers");
         String activation = String.valueOf(spec.get("activation"));
         if (layers.size() != 4) {
             throw new IllegalArgumentException("model.layers: expected 4 sizes, got " + layers.size());

@@ -1,6 +1,7 @@
 package dev.metagrad.optim.conformance;
 
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.conformance.GoldenTensors;
 import dev.metagrad.json.Json;
 
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ final class QuadraticProblem {
     private final double sign;
 
     QuadraticProblem(Map<String, Object> problem) {
-        this.a = Golden.tensors(problem.get("A"), "problem.A");
-        this.b = Golden.tensors(problem.get("b"), "problem.b");
+        this.a = GoldenTensors.decodeList(problem.get("A"), "problem.A");
+        this.b = GoldenTensors.decodeList(problem.get("b"), "problem.b");
         this.c = Json.toDouble(problem.get("c"));
         this.sign = Json.toDouble(problem.get("sign"));
         if (a.size() != b.size()) {

@@ -13,7 +13,7 @@ final class ScheduleCase {
 
     static CaseResult run(Golden c) {
         Schedule s = GoldenOptions.schedule(String.valueOf(c.get("schedule")), c.get("options"));
-        List<?> counts = Golden.list(c.get("counts"), "counts");
+        List<?> counts = Json.asList(c.get("counts"), "counts");
         double[] values = new double[counts.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = s.at((long) Json.toDouble(counts.get(i)));

@@ -3,6 +3,8 @@ package dev.metagrad.optim.conformance;
 import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.conformance.CaseResult;
+import dev.metagrad.conformance.GoldenTensors;
+import dev.metagrad.json.Json;
 import dev.metagrad.optim.GradientTransformation;
 import dev.metagrad.optim.Hooks;
 import dev.metagrad.optim.OptState;
@@ -35,9 +37,9 @@ final class TransformCase {
 
     /** One update of a stateless transform: {@code outputs = T(inputs)}. */
     private static CaseResult single(Golden c, GradientTransformation t) {
-        List<Tensor> inputs = Golden.tensors(c.get("inputs"), "inputs");
+        List<Tensor> inputs = GoldenTensors.decodeList(c.get("inputs"), "inputs");
         Object out = t.update(inputs, t.init(inputs), null).updates();
-        return c.compare("outputs", asList(out), Golden.tensors(c.get("outputs"), "outputs"), c.tolerance("outputs"));
+        return c.compare("outputs", asList(out), GoldenTensors.decodeList(c.get("outputs"), "outputs"), c.tolerance("outputs"));
     }
 
     /**
@@ -46,10 +48,10 @@ final class TransformCase {
      */
     private static CaseResult hook(Golden c) {
         List<Tensor> xs = new ArrayList<>();
-        for (Tensor x : Golden.tensors(c.get("inputs"), "inputs")) {
+        for (Tensor x : GoldenTensors.decodeList(c.get("inputs"), "inputs")) {
             xs.add(x.requiresGrad(true));
         }
-        List<Tensor> scales = Golden.tensors(c.get("scales"), "scales");
+        List<Tensor> scales = GoldenTensors.decodeList(c.get("scales"), "scales");
         if (scales.size() != xs.size()) {
             return CaseResult.malformed(c.id, c.op, "scales", scales.size() + " scales for " + xs.size() + " inputs");
         }
@@ -59,15 +61,15 @@ final class TransformCase {
         }
         GradientTransformation t = Transforms.registerHook(hook(String.valueOf(c.get("hook")), c.data.get("hook_options")));
         List<Tensor> out = asList(t.update(scaled, t.init(scaled), null).updates());
-        CaseResult r = c.compare("forward_outputs", out, Golden.tensors(c.get("forward_outputs"), "forward_outputs"),
+        CaseResult r = c.compare("forward_outputs", out, GoldenTensors.decodeList(c.get("forward_outputs"), "forward_outputs"),
                 c.tolerance("forward_outputs"));
         if (r != null) {
             return r;
         }
-        List<Tensor> cotangents = Golden.tensors(c.get("cotangents"), "cotangents");
+        List<Tensor> cotangents = GoldenTensors.decodeList(c.get("cotangents"), "cotangents");
         Tensor[] grads = Autograd.gradOf(out.toArray(new Tensor[0])).inputs(xs)
                 .gradOutputs(cotangents.toArray(new Tensor[0])).compute();
-        return c.compare("grads", List.of(grads), Golden.tensors(c.get("grads"), "grads"), c.tolerance("grads"));
+        return c.compare("grads", List.of(grads), GoldenTensors.decodeList(c.get("grads"), "grads"), c.tolerance("grads"));
     }
 
     private static UnaryOperator<Tensor> hook(String name, Object options) {
@@ -88,25 +90,25 @@ final class TransformCase {
 
     /** {@code chain(components...)} updated once per step with fixed params. */
     private static CaseResult chain(Golden c) {
-        List<?> components = Golden.list(c.get("components"), "components");
+        List<?> components = Json.asList(c.get("components"), "components");
         GradientTransformation[] parts = new GradientTransformation[components.size()];
         for (int i = 0; i < parts.length; i++) {
             Map<String, Object> comp = Golden.object(components.get(i), "components[" + i + "]");
             parts[i] = GoldenOptions.component(String.valueOf(comp.get("name")), comp.get("options"));
         }
         GradientTransformation chain = Transforms.chain(parts);
-        List<Tensor> params = Golden.tensors(c.get("params"), "params");
-        List<?> inputs = Golden.list(c.get("inputs"), "inputs");
-        List<?> outputs = Golden.list(c.get("outputs"), "outputs");
+        List<Tensor> params = GoldenTensors.decodeList(c.get("params"), "params");
+        List<?> inputs = Json.asList(c.get("inputs"), "inputs");
+        List<?> outputs = Json.asList(c.get("outputs"), "outputs");
         if (inputs.size() != outputs.size()) {
             return CaseResult.malformed(c.id, c.op, "outputs", outputs.size() + " steps of outputs for " + inputs.size() + " of inputs");
         }
         OptState state = chain.init(params);
         for (int s = 0; s < inputs.size(); s++) {
-            GradientTransformation.Update u = chain.update(Golden.tensors(inputs.get(s), "inputs[" + s + "]"), state, params);
+            GradientTransformation.Update u = chain.update(GoldenTensors.decodeList(inputs.get(s), "inputs[" + s + "]"), state, params);
             state = u.state();
             CaseResult r = c.compare("outputs[" + s + "]", asList(u.updates()),
-                    Golden.tensors(outputs.get(s), "outputs[" + s + "]"), c.tolerance("outputs"));
+                    GoldenTensors.decodeList(outputs.get(s), "outputs[" + s + "]"), c.tolerance("outputs"));
             if (r != null) {
                 return r;
             }
