@@ -50,11 +50,7 @@ final class LrTrace {
         for (int i = 0; i < e.length; i++) {
             e[i] = Json.toDouble(l.get(i));
         }
-        Tolerance.Comparison c = TOLERANCE.compare(actual, e);
-        if (!c.passed()) {
-            throw c.problem() != null ? Mismatch.structure(field, c.problem())
-                    : Mismatch.values(field, c.worstAbs(), c.worstRel());
-        }
+        Mismatch.check(field, TOLERANCE.compare(actual, e));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.metagrad.optim.torch.conformance;
 
 import dev.metagrad.conformance.CaseResult;
+import dev.metagrad.conformance.Tolerance;
 
 /** The first difference found in a case: thrown by {@link StateComparison} and turned into a {@link CaseResult}. */
 final class Mismatch extends RuntimeException {
@@ -27,6 +28,17 @@ final class Mismatch extends RuntimeException {
         return new Mismatch(field, Double.NaN, Double.NaN, detail);
     }
 
+    /**
+     * Throws the mismatch a failed comparison of {@code field} amounts to: {@link #structure} for a shape
+     * problem, {@link #values} for values out of tolerance; returns when it passed.
+     */
+    static void check(String field, Tolerance.Comparison c) {
+        if (!c.passed()) {
+            throw c.problem() != null ? structure(field, c.problem()) : values(field, c.worstAbs(), c.worstRel());
+        }
+    }
+
+    /** The failed result this mismatch stands for. */
     CaseResult toResult(String id, String op) {
         return detail == null ? CaseResult.mismatch(id, op, field, worstAbs, worstRel) : CaseResult.malformed(id, op, field, detail);
     }

@@ -31,21 +31,12 @@ final class StateComparison {
         if (actual == null) {
             throw Mismatch.structure(field, "is missing, expected shape " + Arrays.toString(want.shape()));
         }
-        Tolerance.Comparison c = tol.compare(actual.to(want.dtype()), want);
-        if (c.problem() != null) {
-            throw Mismatch.structure(field, c.problem());
-        }
-        if (!c.passed()) {
-            throw Mismatch.values(field, c.worstAbs(), c.worstRel());
-        }
+        Mismatch.check(field, tol.compare(actual.to(want.dtype()), want));
     }
 
     /** One number. */
     static void number(String field, double actual, double expected, Tolerance tol) {
-        Tolerance.Comparison c = tol.compare(new double[] {actual}, new double[] {expected});
-        if (!c.passed()) {
-            throw Mismatch.values(field, c.worstAbs(), c.worstRel());
-        }
+        Mismatch.check(field, tol.compare(new double[] {actual}, new double[] {expected}));
     }
 
     /**
