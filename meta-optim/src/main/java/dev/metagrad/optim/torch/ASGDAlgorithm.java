@@ -59,10 +59,7 @@ public final class ASGDAlgorithm implements Algorithm {
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {
         Algorithm.super.validateState(p, state, group);
-        if (state.isEmpty()) {
-            return; // nothing stored yet: made at the first step
-        }
-        StepSupport.requireState(name(), p, state, List.of("step", "eta", "mu"), List.of("ax"));
+        StepSupport.requireStateOnceStepped(name(), p, state, List.of("step", "eta", "mu"), List.of("ax"));
     }
 
     @Override

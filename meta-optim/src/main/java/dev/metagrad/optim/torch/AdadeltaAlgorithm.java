@@ -57,10 +57,7 @@ public final class AdadeltaAlgorithm implements Algorithm {
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {
         Algorithm.super.validateState(p, state, group);
-        if (state.isEmpty()) {
-            return; // nothing stored yet: made at the first step
-        }
-        StepSupport.requireState(name(), p, state, List.of("step"), List.of("square_avg", "acc_delta"));
+        StepSupport.requireStateOnceStepped(name(), p, state, List.of("step"), List.of("square_avg", "acc_delta"));
     }
 
     @Override

@@ -56,10 +56,7 @@ public final class AdamaxAlgorithm implements Algorithm {
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {
         Algorithm.super.validateState(p, state, group);
-        if (state.isEmpty()) {
-            return; // nothing stored yet: made at the first step
-        }
-        StepSupport.requireState(name(), p, state, List.of("step"), List.of("exp_avg", "exp_inf"));
+        StepSupport.requireStateOnceStepped(name(), p, state, List.of("step"), List.of("exp_avg", "exp_inf"));
     }
 
     @Override

@@ -61,10 +61,7 @@ public final class RAdamAlgorithm implements Algorithm {
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {
         Algorithm.super.validateState(p, state, group);
-        if (state.isEmpty()) {
-            return; // nothing stored yet: made at the first step
-        }
-        StepSupport.requireState(name(), p, state, List.of("step"), List.of("exp_avg", "exp_avg_sq"));
+        StepSupport.requireStateOnceStepped(name(), p, state, List.of("step"), List.of("exp_avg", "exp_avg_sq"));
     }
 
     @Override

@@ -58,9 +58,6 @@ public final class RMSpropAlgorithm implements Algorithm {
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {
         Algorithm.super.validateState(p, state, group);
-        if (state.isEmpty()) {
-            return; // nothing stored yet: made at the first step
-        }
         List<String> buffers = new ArrayList<>(List.of("square_avg"));
         if (group.getDouble("momentum") > 0) {
             buffers.add("momentum_buffer");
@@ -68,7 +65,7 @@ public final class RMSpropAlgorithm implements Algorithm {
         if (group.getBoolean("centered")) {
             buffers.add("grad_avg");
         }
-        StepSupport.requireState(name(), p, state, List.of("step"), buffers);
+        StepSupport.requireStateOnceStepped(name(), p, state, List.of("step"), buffers);
     }
 
     @Override

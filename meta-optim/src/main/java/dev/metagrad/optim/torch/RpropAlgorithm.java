@@ -69,10 +69,7 @@ public final class RpropAlgorithm implements Algorithm {
     @Override
     public void validateState(Tensor p, Map<String, Object> state, Options group) {
         Algorithm.super.validateState(p, state, group);
-        if (state.isEmpty()) {
-            return; // nothing stored yet: made at the first step
-        }
-        StepSupport.requireState(name(), p, state, List.of("step"), List.of("prev", "step_size"));
+        StepSupport.requireStateOnceStepped(name(), p, state, List.of("step"), List.of("prev", "step_size"));
     }
 
     @Override

@@ -96,6 +96,17 @@ final class StepSupport {
         }
     }
 
+    /**
+     * {@link #requireState} for an algorithm that creates its state at a parameter's first step: an empty state
+     * (nothing stored yet) passes, a started one must be complete.
+     */
+    static void requireStateOnceStepped(String who, Tensor p, Map<String, Object> state, List<String> scalars,
+                                        List<String> buffers) {
+        if (!state.isEmpty()) {
+            requireState(who, p, state, scalars, buffers);
+        }
+    }
+
     private static String describe(Object v) {
         if (v == null) {
             return "none";
