@@ -63,10 +63,6 @@ public final class AdagradAlgorithm implements Algorithm {
     }
 
     /**
-     * @throws IllegalArgumentException when {@code state} has no {@code sum}: Adagrad's state is made by
-     *                                  {@link #initialState} when the group is added, never lazily
-     */
-    /**
      * Besides {@link Algorithm#validateState}'s checks, a loaded state must hold {@code step} and {@code sum}.
      */
     @Override
@@ -75,6 +71,12 @@ public final class AdagradAlgorithm implements Algorithm {
         StepSupport.requireState(name(), p, state, List.of("step"), List.of("sum"));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when {@code state} has no {@code sum}: Adagrad's state is made by
+     *                                  {@link #initialState} when the group is added, never lazily
+     */
     @Override
     public ParamStep step(Tensor p, Tensor g, Map<String, Object> state, Options group) {
         if (!(state.get("sum") instanceof Tensor sum)) {
