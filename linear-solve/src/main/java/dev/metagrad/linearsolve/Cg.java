@@ -61,10 +61,7 @@ public final class Cg {
         double rs;
         while (true) {
             rs = m == null ? gamma.item() : squaredNorm(r);
-            if (!Double.isFinite(rs)) {
-                throw new ArithmeticException(op + ": the residual became " + rs + " after " + k + " iterations;"
-                        + " A returned non-finite values or p·Ap = 0 (A is not positive definite)");
-            }
+            Checks.finiteResidual(op, rs, k, "A returned non-finite values or p·Ap = 0 (A is not positive definite)");
             if (stop.met(rs) || k >= stop.maxIter()) {
                 break;
             }

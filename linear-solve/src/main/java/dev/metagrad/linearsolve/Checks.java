@@ -42,6 +42,19 @@ final class Checks {
     }
 
     /**
+     * Stops an iteration whose squared residual norm {@code rs} is no longer finite.
+     *
+     * @param cause what makes that happen for this solver
+     * @throws ArithmeticException {@code "<op>: the residual became <rs> after <k> iterations; <cause>"}
+     */
+    static void finiteResidual(String op, double rs, int iterations, String cause) {
+        if (!Double.isFinite(rs)) {
+            throw new ArithmeticException(op + ": the residual became " + rs + " after " + iterations + " iterations; "
+                    + cause);
+        }
+    }
+
+    /**
      * Requires {@code b} to be a tree with at least one leaf, all of one floating dtype and finite (a NaN
      * right-hand side would only come back as a NaN solution).
      */

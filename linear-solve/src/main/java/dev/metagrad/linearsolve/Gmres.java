@@ -25,23 +25,18 @@ final class Gmres {
     }
 
     static Solution solve(String op, LinearOperator a0, Object b, GmresOptions options) {
-        if (a0 == null) {
-            throw new IllegalArgumentException(op + ": the operator A is null");
-        }
-        Flattened flatB = Checks.rightHandSide(op, b);
-        LinearOperator a = LinearOperators.withRidge(a0, options.ridge());
-        Stopping stop = Stopping.of(b, flatB, options.rtol(), options.atol(), options.maxIter());
-        Start start = Start.of(op, a, b, flatB, options.init(), "init");
-        Object x = start.x();
-        Object r = start.r();
-        boolean checked = start.checked();
+        KrylovSetup setup = KrylovSetup.of(op, a0, b, options.ridge(), options.rtol(), options.atol(), options.maxIter(),
+                options.init());
+        LinearOperator a = setup.a();
+        Flattened flatB = setup.flatB();
+        Stopping stop = setup.stop();
+        Object x = setup.start().x();
+        Object r = setup.start().r();
+        boolean checked = setup.start().checked();
         double rs = Cg.squaredNorm(r);
         int total = 0;
         while (true) {
-            if (!Double.isFinite(rs)) {
-                throw new ArithmeticException(op + ": the residual became " + rs + " after " + total
-                        + " iterations; A returned non-finite values");
-            }
+            Checks.finiteResidual(op, rs, total, "A returned non-finite values");
             if (stop.met(rs) || total >= stop.maxIter()) {
                 break;
             }
