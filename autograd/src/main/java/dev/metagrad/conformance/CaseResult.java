@@ -40,7 +40,8 @@ public record CaseResult(String id, String op, boolean passed, String field, dou
         if (c.passed()) {
             return null;
         }
-        return c.problem() != null ? malformed(id, op, field, c.problem()) : mismatch(id, op, field, c.worstAbs(), c.worstRel());
+        return c.problem() != null ? malformed(id, op, field, c.problem())
+                : mismatch(id, op, field, c.worstAbs(), c.worstRel());
     }
 
     /** A case that could not run: unknown op or argument, malformed data, or an exception from the op. */

@@ -82,13 +82,6 @@ public class LBFGS extends Optimizer {
         rules.owner = this;
     }
 
-    private static List<Tensor> toList(Iterable<Tensor> params) {
-        Objects.requireNonNull(params, "params");
-        List<Tensor> out = new ArrayList<>();
-        params.forEach(out::add);
-        return out;
-    }
-
     /**
      * torch's defaults in torch's key order: {@code lr=1, max_iter=20, max_eval=None, tolerance_grad=1e-7,
      * tolerance_change=1e-9, history_size=100, line_search_fn=None} ({@code max_eval} unresolved).

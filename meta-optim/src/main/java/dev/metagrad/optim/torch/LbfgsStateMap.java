@@ -1,6 +1,5 @@
 package dev.metagrad.optim.torch;
 
-import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.ArrayList;
@@ -104,7 +103,7 @@ final class LbfgsStateMap {
         if (v instanceof Tensor t && t.numel() == 1 && t.item() == Math.rint(t.item())) {
             return (long) t.item();
         }
-        throw new IllegalArgumentException("LBFGS state: \"" + key + "\" must be an integer, got " + describe(v));
+        throw new IllegalArgumentException("LBFGS state: \"" + key + "\" must be an integer, got " + StateValues.describe(v));
     }
 
     private static Tensor scalar(Object v, String key) {
@@ -115,7 +114,7 @@ final class LbfgsStateMap {
             return t.dim() == 0 ? t : t.reshape();
         }
         throw new IllegalArgumentException("LBFGS state: \"" + key + "\" must be a number or a one-element tensor, got "
-                + describe(v));
+                + StateValues.describe(v));
     }
 
     private static Tensor vector(Object v, String key, int n) {
@@ -123,7 +122,7 @@ final class LbfgsStateMap {
             return t;
         }
         throw new IllegalArgumentException("LBFGS state: \"" + key + "\" must be a flat floating-point tensor of " + n
-                + " elements (all parameters), got " + describe(v));
+                + " elements (all parameters), got " + StateValues.describe(v));
     }
 
     private static List<Tensor> vectors(Object v, String key, int n) {
@@ -149,16 +148,6 @@ final class LbfgsStateMap {
         if (v instanceof List<?> l) {
             return l;
         }
-        throw new IllegalArgumentException("LBFGS state: \"" + key + "\" must be a list, got " + describe(v));
-    }
-
-    private static String describe(Object v) {
-        if (v == null) {
-            return "null (or missing)";
-        }
-        if (v instanceof Tensor t) {
-            return "a tensor of shape " + Shape.str(t.shape()) + " " + t.dtype();
-        }
-        return v.getClass().getSimpleName() + " " + v;
+        throw new IllegalArgumentException("LBFGS state: \"" + key + "\" must be a list, got " + StateValues.describe(v));
     }
 }

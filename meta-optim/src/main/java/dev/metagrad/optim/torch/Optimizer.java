@@ -121,7 +121,8 @@ public abstract class Optimizer {
         }
     }
 
-    private static List<Tensor> toList(Iterable<Tensor> params) {
+    /** The parameters in iteration order, for the constructors that take an {@code Iterable} (also LBFGS's). */
+    static List<Tensor> toList(Iterable<Tensor> params) {
         Objects.requireNonNull(params, "params");
         List<Tensor> out = new ArrayList<>();
         for (Tensor t : params) {

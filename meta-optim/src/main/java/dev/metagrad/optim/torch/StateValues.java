@@ -1,5 +1,6 @@
 package dev.metagrad.optim.torch;
 
+import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.ArrayList;
@@ -74,5 +75,19 @@ final class StateValues {
         }
         leaf.setGrad(old.grad());
         return leaf;
+    }
+
+    /**
+     * A state value as messages name it: {@code none} for null (or a missing key), {@code a tensor of shape [2, 3]
+     * float64}, or the Java type and value ({@code Double 0.5}).
+     */
+    static String describe(Object v) {
+        if (v == null) {
+            return "none";
+        }
+        if (v instanceof Tensor t) {
+            return "a tensor of shape " + Shape.str(t.shape()) + " " + t.dtype();
+        }
+        return v.getClass().getSimpleName() + " " + v;
     }
 }

@@ -84,14 +84,15 @@ final class StepSupport {
             Object v = state.get(k);
             if (!(v instanceof Number) && !(v instanceof Tensor t && t.dim() == 0)) {
                 throw new IllegalArgumentException(who + ": state \"" + k + "\" must be a 0-dim tensor, got "
-                        + describe(v) + " (state keys " + state.keySet() + ")");
+                        + StateValues.describe(v) + " (state keys " + state.keySet() + ")");
             }
         }
         for (String k : buffers) {
             Object v = state.get(k);
             if (!(v instanceof Tensor t) || !Arrays.equals(t.shape(), p.shape())) {
                 throw new IllegalArgumentException(who + ": state \"" + k + "\" must be a tensor of the parameter's shape "
-                        + Arrays.toString(p.shape()) + ", got " + describe(v) + " (state keys " + state.keySet() + ")");
+                        + Arrays.toString(p.shape()) + ", got " + StateValues.describe(v)
+                        + " (state keys " + state.keySet() + ")");
             }
         }
     }
@@ -105,12 +106,5 @@ final class StepSupport {
         if (!state.isEmpty()) {
             requireState(who, p, state, scalars, buffers);
         }
-    }
-
-    private static String describe(Object v) {
-        if (v == null) {
-            return "none";
-        }
-        return v instanceof Tensor t ? "a tensor of shape " + Arrays.toString(t.shape()) : v.getClass().getSimpleName() + " " + v;
     }
 }
