@@ -49,8 +49,8 @@ final class GoldenSchedulers {
      * @throws IllegalArgumentException for an unknown name or argument, or what the constructor throws
      */
     @SuppressWarnings("unchecked")
-    static LRScheduler create(Optimizer optimizer, String name, Map<String, Object> args) {
-        OpArgs a = new OpArgs(name, args == null ? Map.of() : args);
+    static LRScheduler create(Optimizer optimizer, String name, Object args) {
+        OpArgs a = arguments(name, args);
         LRScheduler s = switch (name == null ? "" : name) {
             case "LambdaLR" -> {
                 Object l = GoldenLambdas.decode(a.value("lr_lambda"));
@@ -86,7 +86,6 @@ final class GoldenSchedulers {
         return s;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<LRScheduler> children(Optimizer optimizer, Object specs) {
         if (!(specs instanceof List<?> list)) {
             throw new IllegalArgumentException("\"schedulers\" must be a list of {scheduler, args}, got " + Json.describe(specs));
@@ -96,11 +95,7 @@ final class GoldenSchedulers {
             if (!(o instanceof Map<?, ?> m) || !(m.get("scheduler") instanceof String child)) {
                 throw new IllegalArgumentException("\"schedulers\" entries must be {scheduler, args}, got " + Json.describe(o));
             }
-            Object args = m.get("args");
-            if (args != null && !(args instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException(child + ": \"args\" must be an object, got " + Json.describe(args));
-            }
-            out.add(create(optimizer, child, (Map<String, Object>) args));
+            out.add(create(optimizer, child, m.get("args")));
         }
         return out;
     }
@@ -171,8 +166,8 @@ final class GoldenSchedulers {
      *
      * @throws IllegalArgumentException for an unknown argument, or what the constructor throws
      */
-    static ReduceLROnPlateau plateau(Optimizer optimizer, Map<String, Object> args) {
-        OpArgs a = new OpArgs("ReduceLROnPlateau", args == null ? Map.of() : args);
+    static ReduceLROnPlateau plateau(Optimizer optimizer, Object args) {
+        OpArgs a = arguments("ReduceLROnPlateau", args);
         ReduceLROnPlateau.Builder b = ReduceLROnPlateau.builder(optimizer)
                 .mode(ReduceLROnPlateau.Mode.parse(a.optionalString("mode", "min")))
                 .factor(a.optionalNumber("factor", 0.1))
@@ -199,6 +194,20 @@ final class GoldenSchedulers {
         } else {
             one.accept(a.number(key));
         }
+    }
+
+    /**
+     * A case's {@code args} for {@code owner}: torch's defaults for all when null, else it must be an object.
+     *
+     * @throws IllegalArgumentException {@code "<owner>: \"args\" must be an object, got ..."}
+     */
+    private static OpArgs arguments(String owner, Object args) {
+        if (args != null && !(args instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(owner + ": \"args\" must be an object, got " + Json.describe(args));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = args == null ? Map.of() : (Map<String, Object>) args;
+        return new OpArgs(owner, map);
     }
 
     private static List<Integer> integers(OpArgs a, String key) {

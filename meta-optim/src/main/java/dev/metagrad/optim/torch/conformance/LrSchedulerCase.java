@@ -54,16 +54,12 @@ final class LrSchedulerCase implements ConformanceCase {
         return GoldenCase.run(id, scheduler, this::runChecked);
     }
 
-    @SuppressWarnings("unchecked")
     private void runChecked() {
         if (scheduler == null) {
             throw new IllegalArgumentException("case has no \"scheduler\" string");
         }
         int steps = Json.toInt(require(data, "steps"), "steps");
         Object args = data.get("args");
-        if (args != null && !(args instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("\"args\" must be an object, got " + Json.describe(args));
-        }
         String momentumKey = data.get("momentum_key") instanceof String k ? k : null;
         Optimizer optimizer = GoldenOptimizers.create(require(data, "optimizer"));
         LrTrace lrs = new LrTrace();
@@ -74,7 +70,7 @@ final class LrSchedulerCase implements ConformanceCase {
             List<Double> baseLrs;
             Runnable step;
             if ("ReduceLROnPlateau".equals(scheduler)) {
-                ReduceLROnPlateau plateau = GoldenSchedulers.plateau(optimizer, (Map<String, Object>) args);
+                ReduceLROnPlateau plateau = GoldenSchedulers.plateau(optimizer, args);
                 List<?> metrics = (List<?>) require(data, "metrics");
                 if (metrics.size() != steps) {
                     throw new IllegalArgumentException("\"metrics\" has " + metrics.size() + " values for " + steps + " steps");
@@ -83,7 +79,7 @@ final class LrSchedulerCase implements ConformanceCase {
                 int[] k = {0};
                 step = () -> plateau.step(Json.toDouble(metrics.get(k[0]++)));
             } else {
-                LRScheduler s = GoldenSchedulers.create(optimizer, scheduler, (Map<String, Object>) args);
+                LRScheduler s = GoldenSchedulers.create(optimizer, scheduler, args);
                 baseLrs = s.baseLrs();
                 step = s::step;
             }

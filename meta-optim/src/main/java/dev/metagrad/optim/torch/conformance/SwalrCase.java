@@ -36,16 +36,12 @@ public final class SwalrCase {
         return GoldenCase.run(id, "SWALR", () -> runChecked(data));
     }
 
-    @SuppressWarnings("unchecked")
     private static void runChecked(Map<String, Object> data) {
         if (!KIND.equals(data.get("kind"))) {
             throw new IllegalArgumentException("not a swalr case: kind is " + Json.describe(data.get("kind")));
         }
         int steps = Json.toInt(require(data, "steps"), "steps");
         Object args = require(data, "args");
-        if (!(args instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("\"args\" must be an object, got " + Json.describe(args));
-        }
         Optimizer optimizer = GoldenOptimizers.create(require(data, "optimizer"));
         LrTrace lrs = new LrTrace();
         List<String> warnings;
@@ -54,7 +50,7 @@ public final class SwalrCase {
             if (pre != null) {
                 runPreScheduler(optimizer, pre);
             }
-            LRScheduler swalr = GoldenSchedulers.create(optimizer, "SWALR", (Map<String, Object>) args);
+            LRScheduler swalr = GoldenSchedulers.create(optimizer, "SWALR", args);
             lrs.record(GoldenOptimizers.lrs(optimizer));
             for (int k = 0; k < steps; k++) {
                 optimizer.step();
@@ -74,11 +70,7 @@ public final class SwalrCase {
                     + Json.describe(spec));
         }
         Map<String, Object> pre = (Map<String, Object>) m;
-        Object args = pre.get("args");
-        if (args != null && !(args instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("pre_scheduler: \"args\" must be an object, got " + Json.describe(args));
-        }
-        LRScheduler s = GoldenSchedulers.create(optimizer, name, (Map<String, Object>) args);
+        LRScheduler s = GoldenSchedulers.create(optimizer, name, pre.get("args"));
         int steps = Json.toInt(require(pre, "steps"), "steps");
         for (int k = 0; k < steps; k++) {
             optimizer.step();
