@@ -139,7 +139,10 @@ public final class LinearSolve {
 
     /**
      * JAXopt's {@code solve_gmres}: restarted GMRES on {@code (A + ridge I) x = b} for any nonsingular A; see
-     * {@link GmresOptions} for the settings.
+     * {@link GmresOptions} for the settings. Each cycle of at most {@code restart} Arnoldi steps builds an
+     * orthonormal Krylov basis {@code V} of {@code span(r, A r, A² r, ...)} from {@code r = b − A x} and moves to
+     * {@code x + V y} with {@code y = argmin ||β e₁ − H y||} (H the Hessenberg matrix of the steps, β = ||r||);
+     * it stops once {@code ||r||² <= max(rtol² ||b||², atol²)} or after {@code maxIter} steps in all.
      */
     public static LinearSolver solveGmres(GmresOptions options) {
         requireOptions("solveGmres", options);
@@ -152,7 +155,12 @@ public final class LinearSolve {
     }
 
     /**
-     * JAXopt's {@code solve_bicgstab}: BiCGStab on {@code (A + ridge I) x = b} for any nonsingular A.
+     * JAXopt's {@code solve_bicgstab}: BiCGStab (van der Vorst) on {@code (A + ridge I) x = b} for any
+     * nonsingular A. From {@code r = r̂ = b − A x}, each iteration takes {@code ρ' = r̂·r},
+     * {@code p = r + (ρ'/ρ)(α/ω)(p − ω v)} (p = r at first), {@code v = A p}, {@code α = ρ'/(r̂·v)},
+     * {@code s = r − α v}, {@code t = A s}, {@code ω = (t·s)/(t·t)}, {@code x = x + α p + ω s},
+     * {@code r = s − ω t}; it stops once {@code ||r||² <= max(rtol² ||b||², atol²)}, after {@code maxIter}
+     * iterations, or at a breakdown (a zero denominator), reported as not converged.
      */
     public static LinearSolver solveBicgstab(SolverOptions options) {
         requireOptions("solveBicgstab", options);

@@ -71,7 +71,7 @@ final class LrSchedulerCase implements ConformanceCase {
             Runnable step;
             if ("ReduceLROnPlateau".equals(scheduler)) {
                 ReduceLROnPlateau plateau = GoldenSchedulers.plateau(optimizer, args);
-                List<?> metrics = (List<?>) require(data, "metrics");
+                List<?> metrics = Json.asList(require(data, "metrics"), "metrics");
                 if (metrics.size() != steps) {
                     throw new IllegalArgumentException("\"metrics\" has " + metrics.size() + " values for " + steps + " steps");
                 }
