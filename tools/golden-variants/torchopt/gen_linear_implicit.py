@@ -56,21 +56,34 @@ def opt(options, key, default=None):
 
 # ---------------------------------------------------------------- §8.1 CG core
 
+def dot(u, v):
+    return float(np.sum(np.asarray(u) * np.asarray(v)))
+
+
+def matmul(A, v):
+    """A v; a 0-dim A is the scalar operator v -> a v on 0-dim v."""
+    return A * v if np.ndim(A) == 0 else A @ v
+
+
+def ident(b):
+    return 1.0 if np.ndim(b) == 0 else np.eye(len(b))
+
+
 def cg(matvec, b, x0=None, rtol=1e-5, atol=0.0, maxiter=None, M=None):
     """torchopt.linalg.cg; returns (x, k). M is a matrix or None."""
     b = np.asarray(b, dtype=np.float64)
     if maxiter is None:
         maxiter = 10 * sum(b.shape)
-    b2 = float(b @ b)
+    b2 = dot(b, b)
     atol2 = max(rtol ** 2 * b2, atol ** 2)
     x = np.zeros_like(b) if x0 is None else np.array(x0, dtype=np.float64)
     r = b - matvec(x)
     z = r if M is None else M @ r
     p = z
-    gamma = float(r @ z)
+    gamma = dot(r, z)
     k = 0
     while True:
-        rs = gamma if M is None else float(r @ r)
+        rs = gamma if M is None else dot(r, r)
         if k < maxiter:
             if atol2 > 0 and abs(rs / atol2 - 1.0) <= MARGIN:
                 raise Ambiguous(f"rs/atol2 = {rs / atol2} at k = {k}")
@@ -79,11 +92,11 @@ def cg(matvec, b, x0=None, rtol=1e-5, atol=0.0, maxiter=None, M=None):
         if not (rs > atol2 and k < maxiter):
             break
         ap = matvec(p)
-        alpha = gamma / float(p @ ap)
+        alpha = gamma / dot(p, ap)
         x = x + alpha * p
         r = r - alpha * ap
         z = r if M is None else M @ r
-        gamma_new = float(r @ z)
+        gamma_new = dot(r, z)
         beta = gamma_new / gamma
         gamma = gamma_new
         p = z + beta * p
@@ -107,23 +120,28 @@ def cg_kwargs(options):
 
 def solve_cg(A, b, options):
     ridge = options.get("ridge")
-    Aeff = A if ridge is None else A + float(ridge) * np.eye(len(b))
-    x, k = cg(lambda v: Aeff @ v, b, x0=opt_tensor(options, "init"), **cg_kwargs(options))
-    return x, k, np.linalg.solve(Aeff, b)
+    Aeff = A if ridge is None else A + float(ridge) * ident(b)
+    x, k = cg(lambda v: matmul(Aeff, v), b, x0=opt_tensor(options, "init"), **cg_kwargs(options))
+    return x, k, exact_solve(Aeff, b)
 
 
 def solve_normal_cg(A, b, options):
     ridge = options.get("ridge")
-    N = A.T @ A
+    At = np.transpose(A)
+    N = matmul(At, A)
     if ridge is not None:
-        N = N + float(ridge) * np.eye(len(b))
-    rhs = A.T @ b
+        N = N + float(ridge) * ident(b)
+    rhs = matmul(At, b)
 
     def normal(v):
-        return A.T @ (A @ v) if ridge is None else A.T @ (A @ v) + float(ridge) * v
+        return matmul(At, matmul(A, v)) if ridge is None else matmul(At, matmul(A, v)) + float(ridge) * v
 
     x, k = cg(normal, rhs, x0=opt_tensor(options, "init"), **cg_kwargs(options))
-    return x, k, np.linalg.solve(N, rhs)
+    return x, k, exact_solve(N, rhs)
+
+
+def exact_solve(A, b):
+    return np.asarray(b / A) if np.ndim(b) == 0 else np.linalg.solve(A, b)
 
 
 def ns(A, b, maxiter=None, alpha=None):
@@ -251,6 +269,10 @@ def linear_cases():
                                                                 "init": vec(r, 4)}), 207)
     add("solve_cg", lambda r: (lambda A: (A, vec(r, 6), {"M": jacobi(A, r), "ridge": 0.4, "init": vec(r, 6)}))(
         spd(r, 6, 0.2, 5.0)), 208)
+    # 0-dim b: the default maxiter 10 * (sum of b's dims) is 0, so CG returns its start (§8.1, §11.7)
+    add("solve_cg", lambda r: (np.float64(r.uniform(0.5, 2.0)), np.float64(r.standard_normal()), {}), 209)
+    add("solve_cg", lambda r: (np.float64(r.uniform(0.5, 2.0)), np.float64(r.standard_normal()),
+                               {"maxiter": 2, "ridge": 0.5}), 210)
     # solve_normal_cg (non-symmetric A)
     add("solve_normal_cg", lambda r: (nonsym(r, 7, 0.7, 2.0), vec(r, 7), {"ridge": 0.2, "init": vec(r, 7),
                                                                           "maxiter": 2}), 301)
@@ -261,6 +283,10 @@ def linear_cases():
     add("solve_normal_cg", lambda r: (nonsym(r, 3, 0.6, 2.0), vec(r, 3), {"ridge": 1.5}), 305)
     add("solve_normal_cg", lambda r: (nonsym(r, 8, 0.6, 2.0), vec(r, 8), {"init": vec(r, 8), "maxiter": 4,
                                                                           "rtol": 1e-9}), 306)
+    add("solve_normal_cg", lambda r: (np.float64(-r.uniform(0.5, 2.0)), np.float64(r.standard_normal()),
+                                      {"ridge": 0.5}), 307)
+    add("solve_normal_cg", lambda r: (np.float64(-r.uniform(0.5, 2.0)), np.float64(r.standard_normal()),
+                                      {"maxiter": 3}), 308)
     # solve_inv: dense, ns with and without alpha / maxiter / ridge, 0-dim b
     add("solve_inv", lambda r: (nonsym(r, 9, 0.5, 2.0), vec(r, 9), {}), 401)
     add("solve_inv", lambda r: (spd(r, 7, 0.5, 2.0), vec(r, 7), {"ridge": 2}), 402)
