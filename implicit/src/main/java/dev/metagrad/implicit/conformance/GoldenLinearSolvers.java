@@ -3,6 +3,7 @@ package dev.metagrad.implicit.conformance;
 import dev.metagrad.conformance.GoldenTensors;
 import dev.metagrad.json.Json;
 import dev.metagrad.linearsolve.InvOptions;
+import dev.metagrad.linearsolve.LinearOperators;
 import dev.metagrad.linearsolve.LinearSolve;
 import dev.metagrad.linearsolve.LinearSolver;
 import dev.metagrad.linearsolve.SolverOptions;
@@ -17,8 +18,8 @@ import java.util.Set;
  */
 final class GoldenLinearSolvers {
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "solve_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
-            "solve_normal_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
+            "solve_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter", "M"),
+            "solve_normal_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter", "M"),
             "solve_inv", Set.of("ridge", "ns", "maxiter", "alpha"));
 
     private GoldenLinearSolvers() {
@@ -39,7 +40,7 @@ final class GoldenLinearSolvers {
         if (!OPTIONS.containsKey(name)) {
             throw new IllegalArgumentException("solve.name: unknown linear solver " + Json.describe(name));
         }
-        Map<String, Object> o = Golden.object(s.getOrDefault("options", Map.of()), "solve.options");
+        Map<String, Object> o = s.get("options") == null ? Map.of() : Golden.object(s.get("options"), "solve.options");
         for (String key : o.keySet()) {
             if (!OPTIONS.get(name).contains(key)) {
                 throw new IllegalArgumentException("solve.options: unknown option " + key + " for " + name);
@@ -68,6 +69,9 @@ final class GoldenLinearSolvers {
         }
         if (o.get("maxiter") != null) {
             s = s.withMaxIter(Golden.integer(o.get("maxiter"), "solve.options.maxiter"));
+        }
+        if (o.get("M") != null) {
+            s = s.withPreconditioner(LinearOperators.matrix(GoldenTensors.decode(o.get("M"), "solve.options.M")));
         }
         return s;
     }

@@ -27,8 +27,8 @@ import java.util.Set;
  */
 public final class LinearSolveGolden {
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "solve_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
-            "solve_normal_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
+            "solve_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter", "M"),
+            "solve_normal_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter", "M"),
             "solve_inv", Set.of("ridge", "ns", "maxiter", "alpha"),
             "linalg.cg", Set.of("x0", "rtol", "atol", "maxiter", "M"),
             "linalg.ns", Set.of("maxiter", "alpha"),
@@ -50,7 +50,7 @@ public final class LinearSolveGolden {
         if (!OPTIONS.containsKey(solverName)) {
             return CaseResult.error(id, op, "unknown solver " + Json.describe(solverName));
         }
-        Map<String, Object> options = object(data.getOrDefault("options", Map.of()), "options");
+        Map<String, Object> options = data.get("options") == null ? Map.of() : object(data.get("options"), "options");
         for (String key : options.keySet()) {
             if (!OPTIONS.get(solverName).contains(key)) {
                 return CaseResult.error(id, op, "unknown option " + key + " for " + solverName);
@@ -67,6 +67,9 @@ public final class LinearSolveGolden {
             actual = LinearSolve.neumannInverse(a, neumann(options));
         } else {
             Tensor b = GoldenTensors.decode(data.get("b"), "b");
+            if (((String) solverName).contains("cg") && options.get("maxiter") == null) {
+                options = withTorchOptMaxiter(options, b);
+            }
             LinearOperator matvec = LinearOperators.matrix(a);
             Solution solution = switch ((String) solverName) {
                 case "solve_cg" -> LinearSolve.solveCg(solverOptions(options)).solve(matvec, b);
@@ -111,7 +114,26 @@ public final class LinearSolveGolden {
         if (o.get("maxiter") != null) {
             s = s.withMaxIter(integer(o.get("maxiter"), "options.maxiter"));
         }
+        if (o.get("M") != null) {
+            s = s.withPreconditioner(LinearOperators.matrix(GoldenTensors.decode(o.get("M"), "options.M")));
+        }
         return s;
+    }
+
+    /**
+     * The options with TorchOpt's default CG limit {@code maxiter = 10 · (sum of b's dims)} made explicit
+     * (FORMAT-torchopt.md §8.1, a quirk §11.7 says the golden numbers reproduce). It equals this module's
+     * default except for a 0-dim b, where TorchOpt runs no iteration and returns the start point while
+     * {@link dev.metagrad.linearsolve.LinearSolve} deliberately solves.
+     */
+    private static Map<String, Object> withTorchOptMaxiter(Map<String, Object> options, Tensor b) {
+        long dims = 0;
+        for (int d : b.shape()) {
+            dims += d;
+        }
+        Map<String, Object> out = new java.util.HashMap<>(options);
+        out.put("maxiter", 10 * dims);
+        return out;
     }
 
     private static CgOptions cgOptions(Map<String, Object> o) {
