@@ -45,9 +45,17 @@ final class Golden {
         return new Tolerance(Json.toDouble(t.get("rtol")), Json.toDouble(t.get("atol")));
     }
 
-    /** Null when {@code actual} matches the encoded tensor {@code expected}; else the failure, naming the field. */
+    /** A 0-dim value written either as a JSON number or as an encoded tensor of shape {@code []}. */
+    static Tensor scalarOrTensor(Object value, String what) {
+        return GoldenTensors.isTensor(value) ? GoldenTensors.decode(value, what) : Tensor.scalar(Json.toDouble(value));
+    }
+
+    /**
+     * Null when {@code actual} matches {@code expected} (an encoded tensor, or a number for a 0-dim value); else
+     * the failure, naming the field.
+     */
     static CaseResult compare(String id, String field, Tensor actual, Object expected, Tolerance tol) {
-        Tolerance.Comparison c = tol.compare(actual, GoldenTensors.decode(expected, field));
+        Tolerance.Comparison c = tol.compare(actual, scalarOrTensor(expected, field));
         if (c.passed()) {
             return null;
         }
