@@ -258,6 +258,10 @@ def linear_cases():
     add("linalg.cg", lambda r: (lambda A: (A, vec(r, 6), {"M": jacobi(A, r), "rtol": 0.05, "atol": 0.0}))(
         spd(r, 6, 0.2, 5.0)), 110)
     add("linalg.cg", lambda r: (spd(r, 4, 0.5, 2.0), vec(r, 4), {"maxiter": 0}), 111)
+    add("linalg.cg", lambda r: (spd(r, 4, 0.5, 2.0), vec(r, 4), {"atol": 100, "x0": vec(r, 4)}), 112)
+    add("linalg.cg", lambda r: (spd(r, 24, 0.2, 5.0), vec(r, 24), {"rtol": 1e-7}), 113)
+    add("linalg.cg", lambda r: (lambda A: (A, vec(r, 30), {"M": jacobi(A, r), "x0": vec(r, 30), "maxiter": 12}))(
+        spd(r, 30, 0.1, 8.0)), 114)
     # solve_cg
     add("solve_cg", lambda r: (spd(r, 8, 0.3, 3.0), vec(r, 8), {"ridge": 0.25, "init": vec(r, 8), "maxiter": 3}), 201)
     add("solve_cg", lambda r: (spd(r, 7, 0.3, 3.0), vec(r, 7), {"ridge": 1}), 202)
@@ -283,6 +287,7 @@ def linear_cases():
     add("solve_normal_cg", lambda r: (nonsym(r, 3, 0.6, 2.0), vec(r, 3), {"ridge": 1.5}), 305)
     add("solve_normal_cg", lambda r: (nonsym(r, 8, 0.6, 2.0), vec(r, 8), {"init": vec(r, 8), "maxiter": 4,
                                                                           "rtol": 1e-9}), 306)
+    add("solve_normal_cg", lambda r: (nonsym(r, 5, 0.6, 2.0), vec(r, 5), {"maxiter": 0, "init": vec(r, 5)}), 309)
     add("solve_normal_cg", lambda r: (np.float64(-r.uniform(0.5, 2.0)), np.float64(r.standard_normal()),
                                       {"ridge": 0.5}), 307)
     add("solve_normal_cg", lambda r: (np.float64(-r.uniform(0.5, 2.0)), np.float64(r.standard_normal()),
@@ -435,6 +440,8 @@ def implicit_cases():
     ridge(26, 25, 5, 15, None, ("loglam", "X"), True)
     ridge(27, 12, 2, 6, S("solve_inv", ridge=None, ns=False), ("y",))
     ridge(28, 22, 4, 9, S("solve_normal_cg", init=None, maxiter=None, rtol=1e-6))
+    ridge(29, 120, 15, 40, S("solve_cg"), ("loglam", "X"))
+    ridge(30, 200, 20, 50, None)
     fp(31, 3, None)
     fp(32, 8, S("solve_normal_cg", maxiter=3), ("theta", "W"))
     fp(33, 10, S("solve_normal_cg", rtol=1e-8, ridge=0.05), ("W",))
