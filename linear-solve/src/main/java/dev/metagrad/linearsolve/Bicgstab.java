@@ -55,7 +55,7 @@ final class Bicgstab {
                 break;
             }
             p = k == 0 ? r : TreeMath.axpy(rhoNew.div(rho).mul(alpha.div(omega)), TreeMath.axpy(omega.neg(), v, p), r);
-            Object pHat = m == null ? p : Cg.checked(op, "M r", m.apply(p), flatB);
+            Object pHat = m == null ? p : Cg.checked(op, "M p", m.apply(p), flatB);
             v = a.apply(pHat);
             if (!checked) {
                 Checks.like(op, "A x", v, flatB);
