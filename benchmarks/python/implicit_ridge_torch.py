@@ -8,7 +8,7 @@ TorchOpt itself is not packaged). It does what TorchOpt's
 
   inner   w*(l) = argmin_w 0.5 ||X w - y||^2 + 0.5 sum_j exp(l_j) w_j^2, solved by CG (no graph)
   F(w, l) = X^T (X w - y) + exp(l) * w   (the inner objective's gradient, by autograd, create_graph)
-  outer   L(w) = 0.5 mean((X_val w - y_val)^2)
+  outer   L(w) = mean((X_val w - y_val)^2)
   dL/dl   = -(dF/dl)^T v  with  (dF/dw)^T v = dL/dw  solved by CG, each matvec a VJP through F
 
 CG is TorchOpt's (= JAX's) `_cg_solve`: stop when ||r||^2 <= max(tol^2 ||b||^2, atol^2) or after
@@ -82,7 +82,7 @@ def hypergradient(x_tr, y_tr, x_val, y_val, loglam, tol, maxiter):
         w, it_fwd = cg(lambda u: x_tr.t() @ (x_tr @ u) + lam * u, b, torch.zeros_like(b), maxiter, tol)
     # the outer loss and its gradient at the solution
     w = w.detach().requires_grad_(True)
-    loss = 0.5 * ((x_val @ w - y_val) ** 2).mean()
+    loss = ((x_val @ w - y_val) ** 2).mean()
     (dl_dw,) = torch.autograd.grad(loss, w)
     # optimality F(w, l): gradient of the inner objective, kept as a graph for VJPs
     l = loglam.detach().requires_grad_(True)
@@ -100,13 +100,15 @@ def main():
     ap.add_argument('--n', type=int, default=200)
     ap.add_argument('--d', type=int, default=20)
     ap.add_argument('--tol', type=float, default=1e-10)
-    ap.add_argument('--maxiter', type=int, default=100)
+    ap.add_argument('--maxiter', type=int, default=None, help='CG iteration limit (default 10 d, as TorchOpt)')
     ap.add_argument('--reps', type=int, default=300)
     ap.add_argument('--warmup', type=int, default=50)
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--seed', type=int, default=42)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
+    if a.maxiter is None:
+        a.maxiter = 10 * a.d
     data = problem(a.n, a.d, a.seed)
     loss, g, it_fwd, it_bwd = hypergradient(*data, a.tol, a.maxiter)
 
@@ -115,7 +117,7 @@ def main():
     lam = loglam.exp()
     a_mat = x_tr.t() @ x_tr + torch.diag(lam)
     w = torch.linalg.solve(a_mat, x_tr.t() @ y_tr)
-    dl_dw = x_val.t() @ (x_val @ w - y_val) / a.n
+    dl_dw = 2 * x_val.t() @ (x_val @ w - y_val) / a.n
     dense = -lam * w * torch.linalg.solve(a_mat, dl_dw)
     err = float((g - dense).abs().max())
     print(f'torch {torch.__version__}, threads {a.threads}: n={a.n} d={a.d}, CG iterations forward {it_fwd}, '
