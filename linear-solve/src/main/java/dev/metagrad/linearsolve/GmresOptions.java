@@ -1,0 +1,66 @@
+package dev.metagrad.linearsolve;
+
+import java.util.OptionalInt;
+
+/**
+ * Settings of {@link LinearSolve#solveGmres} (JAXopt's {@code solve_gmres(ridge, init, tol, atol, restart,
+ * maxiter)}).
+ *
+ * @param ridge   added to the operator: the system solved is {@code (A + ridge I) x = b}; 0 adds nothing
+ * @param init    the start point, a tree shaped like {@code b}; null starts at zero
+ * @param rtol    relative tolerance: stop once {@code ||r||² <= max(rtol² ||b||², atol²)} (default 1e-5)
+ * @param atol    absolute tolerance (default 0)
+ * @param maxIter limit on the total number of Arnoldi steps (operator applications) over all restarts; empty
+ *                for {@code 10 · Σ dims} of {@code b}. JAX counts restart cycles instead.
+ * @param restart the Krylov subspace size before a restart (default 20)
+ */
+public record GmresOptions(double ridge, Object init, double rtol, double atol, OptionalInt maxIter, int restart) {
+    /**
+     * Checks the settings.
+     *
+     * @throws IllegalArgumentException for a non-finite ridge, a negative tolerance, or a non-positive
+     *                                  iteration limit or restart
+     */
+    public GmresOptions {
+        Checks.finite("GmresOptions", "ridge", ridge);
+        Checks.tolerance("GmresOptions", "rtol", rtol);
+        Checks.tolerance("GmresOptions", "atol", atol);
+        Checks.maxIter("GmresOptions", maxIter);
+        Checks.positive("GmresOptions", "restart", restart);
+    }
+
+    /** JAXopt's defaults: no ridge, start at zero, rtol 1e-5, atol 0, default limit, restart 20. */
+    public static GmresOptions defaults() {
+        return new GmresOptions(0.0, null, 1e-5, 0.0, OptionalInt.empty(), 20);
+    }
+
+    /** Same settings with another ridge. */
+    public GmresOptions withRidge(double value) {
+        return new GmresOptions(value, init, rtol, atol, maxIter, restart);
+    }
+
+    /** Same settings with another start point (null: zero). */
+    public GmresOptions withInit(Object value) {
+        return new GmresOptions(ridge, value, rtol, atol, maxIter, restart);
+    }
+
+    /** Same settings with another relative tolerance. */
+    public GmresOptions withRtol(double value) {
+        return new GmresOptions(ridge, init, value, atol, maxIter, restart);
+    }
+
+    /** Same settings with another absolute tolerance. */
+    public GmresOptions withAtol(double value) {
+        return new GmresOptions(ridge, init, rtol, value, maxIter, restart);
+    }
+
+    /** Same settings with an iteration limit. */
+    public GmresOptions withMaxIter(int value) {
+        return new GmresOptions(ridge, init, rtol, atol, OptionalInt.of(value), restart);
+    }
+
+    /** Same settings with another restart length. */
+    public GmresOptions withRestart(int value) {
+        return new GmresOptions(ridge, init, rtol, atol, maxIter, value);
+    }
+}
