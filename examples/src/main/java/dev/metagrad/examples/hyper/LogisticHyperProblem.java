@@ -11,9 +11,8 @@ import dev.metagrad.examples.data.Standardizer;
 import dev.metagrad.implicit.CustomRootOptions;
 import dev.metagrad.implicit.Implicit;
 import dev.metagrad.implicit.RootSolver;
-import dev.metagrad.linearsolve.CgOptions;
+import dev.metagrad.linearsolve.DenseSolve;
 import dev.metagrad.linearsolve.LinearSolve;
-import dev.metagrad.linearsolve.Solution;
 import dev.metagrad.linearsolve.SolverOptions;
 
 import java.util.Arrays;
@@ -29,18 +28,24 @@ import java.util.OptionalDouble;
  *   F       = (Xᵀ (σ(z) − y) + exp(l) ⊙ w,  Σ_i (σ(z_i) − y_i)) = 0       (the inner gradient)
  *   outer   L_val(l) = mean binary cross-entropy of σ(X_val w* + b*) against y_val
  * </pre>
- * The inner problem is solved by damped Newton's method in plain, unrecorded tensor code (each step a CG
- * solve with the Hessian {@code X̃ᵀ diag(σ(1−σ)) X̃ + diag(exp(l), 0)}, a backtracking line search on the
- * objective); nothing of it is differentiated. {@link Implicit#customRoot} turns the solution into a
+ * The inner problem is solved by damped Newton's method in plain, unrecorded tensor code (each step a dense
+ * Cholesky solve with the Hessian {@code X̃ᵀ diag(σ(1−σ)) X̃ + diag(exp(l), 0)}, {@code X̃ = [X, 1]}, and a
+ * backtracking line search on the objective), stopping at a gradient norm of {@value #GRADIENT_TOLERANCE}
+ * times its initial one; nothing of it is differentiated. {@link Implicit#customRoot} turns the solution into a
  * differentiable function of {@code l} from F alone: the backward pass solves
  * {@code (∂F/∂(w,b))ᵀ u = −ḡ} by CG over the tree {@code [w, b]}.
  */
 public final class LogisticHyperProblem implements HyperProblem {
-    /** Newton stops when the inner gradient's norm is at most this times the number of training rows. */
+    /** Newton stops when the inner gradient's norm is at most this times its norm at the start (or 1). */
     public static final double GRADIENT_TOLERANCE = 1e-10;
+    /**
+     * When no step lowers the objective any more (rounding), Newton accepts a gradient norm up to this many times
+     * its tolerance.
+     */
+    public static final double STALL_FACTOR = 1e4;
     /** Newton iterations before the inner solve gives up. */
     public static final int MAX_NEWTON = 100;
-    /** Relative residual tolerance of the CG solves (Newton steps and the backward pass). */
+    /** Relative residual tolerance of the backward pass's CG solve. */
     public static final double RTOL = 1e-10;
 
     private final String description;
@@ -111,28 +116,40 @@ public final class LogisticHyperProblem implements HyperProblem {
     }
 
     /**
-     * Damped Newton's method from zero on the inner objective, unrecorded.
+     * Damped Newton's method from zero on the inner objective, unrecorded: each step solves
+     * {@code H δ = g} by a dense Cholesky factorization of the {@code (d+1) × (d+1)} Hessian, then backtracks
+     * until the objective decreases enough (Armijo).
      *
-     * @throws IllegalStateException when it does not reach the gradient tolerance in {@value #MAX_NEWTON} steps
+     * @throws IllegalStateException when it does not reach the gradient tolerance in {@value #MAX_NEWTON} steps,
+     *                               or stalls well above it
      */
     private List<Tensor> newton(Tensor logPenalties) {
         int d = featureNames.size();
-        int n = xTrain.size(0);
         Tensor penalty = Indexing.cat(List.of(logPenalties.exp(), Tensor.zeros(1)), 0);
+        Tensor penaltyMatrix = Tensor.eye(d + 1).mul(penalty);
         Tensor theta = Tensor.zeros(d + 1);
         double f = objectiveAugmented(theta, penalty);
+        double tolerance = Double.NaN;
         double gNorm = Double.NaN;
         for (int k = 0; k < MAX_NEWTON; k++) {
             Tensor p = xAugmented.matmul(theta).sigmoid();
             Tensor g = xAugmented.t().matmul(p.sub(yTrain)).add(penalty.mul(theta));
             gNorm = g.norm(2).item();
-            if (gNorm <= GRADIENT_TOLERANCE * n) {
+            if (k == 0) {
+                tolerance = GRADIENT_TOLERANCE * Math.max(1.0, gNorm);
+            }
+            if (gNorm <= tolerance) {
                 return List.of(theta.narrow(0, 0, d), theta.narrow(0, d, 1));
             }
-            Tensor curvature = p.mul(p.rsub(1.0));
-            Solution s = LinearSolve.cg(u -> xAugmented.t().matmul(curvature.mul(xAugmented.matmul((Tensor) u)))
-                    .add(penalty.mul((Tensor) u)), g, CgOptions.defaults().withRtol(RTOL).withMaxIter(10 * (d + 1)));
-            Tensor step = (Tensor) s.x();
+            Tensor curvature = p.mul(p.rsub(1.0)).unsqueeze(1);
+            Tensor hessian = xAugmented.t().matmul(xAugmented.mul(curvature)).add(penaltyMatrix);
+            Tensor step;
+            try {
+                step = DenseSolve.cholesky(hessian, g);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("logistic inner solve: the Hessian at Newton step " + (k + 1)
+                        + " cannot be factorized (" + e.getMessage() + "); the penalties may be too small", e);
+            }
             double slope = g.dot(step).item();
             double t = 1.0;
             Tensor next = theta.sub(step);
@@ -143,12 +160,20 @@ public final class LogisticHyperProblem implements HyperProblem {
                 next = theta.sub(step.mul(t));
                 fNext = objectiveAugmented(next, penalty);
             }
+            if (!(fNext < f)) {
+                // no step lowers the objective: rounding, not the method, limits the gradient now
+                if (gNorm <= STALL_FACTOR * tolerance) {
+                    return List.of(theta.narrow(0, 0, d), theta.narrow(0, d, 1));
+                }
+                throw new IllegalStateException(String.format(Locale.ROOT, "logistic inner solve: the line search "
+                        + "stalled at Newton step %d with gradient norm %.3g (wanted %.3g)", k + 1, gNorm, tolerance));
+            }
             theta = next;
             f = fNext;
         }
         throw new IllegalStateException(String.format(Locale.ROOT, "logistic inner solve: Newton did not converge in "
                 + "%d steps (gradient norm %.3g, wanted %.3g); the penalties may be too small for separable data",
-                MAX_NEWTON, gNorm, GRADIENT_TOLERANCE * n));
+                MAX_NEWTON, gNorm, tolerance));
     }
 
     private double objectiveAugmented(Tensor theta, Tensor penalty) {
