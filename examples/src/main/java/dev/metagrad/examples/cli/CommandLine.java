@@ -146,6 +146,11 @@ public final class CommandLine {
         return d;
     }
 
+    /** A string option, as given. */
+    public String string(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
     /**
      * A path option.
      *

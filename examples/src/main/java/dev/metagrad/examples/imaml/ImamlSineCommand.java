@@ -66,8 +66,8 @@ public final class ImamlSineCommand {
     static int train(ImamlSineOptions o, PrintStream out, PrintStream err, Progress progress) {
         ImamlConfig c = o.config();
         out.println(String.format(Locale.ROOT, "imaml-sine: implicit MAML, K=%d inner steps (lr %s), lambda=%s, "
-                        + "%d CG steps, tasks=%d, support=%d, query=%d, hidden=%d, outer Adam lr=%s, iterations=%d, seed=%d",
-                c.innerSteps(), c.innerLr(), c.lambda(), c.cgSteps(), o.tasks(), o.support(), o.query(), o.hidden(),
+                        + "%d %s steps, tasks=%d, support=%d, query=%d, hidden=%d, outer Adam lr=%s, iterations=%d, seed=%d",
+                c.innerSteps(), c.innerLr(), c.lambda(), c.solverSteps(), c.solver().cliName(), o.tasks(), o.support(), o.query(), o.hidden(),
                 o.outerLr(), o.iterations(), o.seed()));
         List<Tensor> theta = SineModel.init(new Generator(o.seed()), DType.FLOAT64, 1, o.hidden(), o.hidden(), 1);
         SineTaskSampler train = new SineTaskSampler(new Generator(o.seed() + 1), o.support(), o.query(), DType.FLOAT64);
@@ -97,13 +97,13 @@ public final class ImamlSineCommand {
             }
             progress.update(i + 1, g.metaLoss(), ms[i]);
             if ((i + 1) % o.evalEvery() == 0 || i + 1 == o.iterations()) {
-                double[] cg = learner.adaptation().takeCgStatistics();
+                double[] cg = learner.adaptation().takeSolveStatistics();
                 double[] test = learner.evaluate(theta, heldOut);
                 testAt.add(i + 1);
                 testLosses.add(test[1]);
                 progress.finish();
                 out.println(String.format(Locale.ROOT, "iteration %d: meta-test query MSE before adaptation %.5f, after "
-                        + "%.5f; backward CG %.1f iterations, residual %.2g (mean of %d solves)", i + 1, test[0], test[1],
+                        + "%.5f; backward solve %.1f iterations, residual norm %.2g (mean of %d solves)", i + 1, test[0], test[1],
                         cg[1], cg[2], (long) cg[0]));
                 out.flush();
             }

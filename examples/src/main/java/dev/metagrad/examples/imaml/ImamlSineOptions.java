@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The options of {@code metagrad imaml-sine}.
  *
- * @param config     the iMAML settings (K, inner step size, λ, CG steps)
+ * @param config     the iMAML settings (K, inner step size, λ, backward solver and its steps)
  * @param tasks      tasks per meta-batch
  * @param iterations meta-iterations
  * @param seed       seed of the initial weights and of the tasks
@@ -26,7 +26,7 @@ public record ImamlSineOptions(ImamlConfig config, int tasks, int iterations, lo
                                int hidden, double outerLr, int evalEvery, int evalTasks, Path plot) {
     /** The defaults (the command line with no options). */
     public static ImamlSineOptions defaults() {
-        return new ImamlSineOptions(new ImamlConfig(10, 0.05, 1.0, 5), 25, 1000, 0, 10, 10, 40, 1e-3, 100, 100,
+        return new ImamlSineOptions(new ImamlConfig(20, 0.02, 2.0, 10, BackwardSolver.GMRES), 25, 1000, 0, 10, 10, 40, 1e-3, 100, 100,
                 Path.of("imaml-sine.png"));
     }
 
@@ -39,13 +39,15 @@ public record ImamlSineOptions(ImamlConfig config, int tasks, int iterations, lo
                 "usage: metagrad imaml-sine [OPTIONS]",
                 "  Implicit MAML (Rajeswaran et al. 2019) on sinusoid regression: MLP 1-H-H-1 ReLU; per task",
                 "  phi* = argmin L_support(phi) + (lambda/2)||phi - theta||^2 by K gradient steps from theta (not",
-                "  differentiated); meta-gradient (I + H/lambda)^-1 grad L_query(phi*) by customRoot + CG; outer Adam.",
+                "  differentiated); meta-gradient (I + H/lambda)^-1 grad L_query(phi*) by customRoot and a truncated",
+                "  linear solve (GMRES by default: H, the support loss's Hessian, is indefinite); outer Adam.",
                 "  Prints meta-test query MSE before and after adaptation on held-out tasks, writes a PNG, and ends",
                 "  with 'median ms per meta-iteration: X'.",
                 "  --K N              inner gradient steps per task (default " + d.config().innerSteps() + ")",
                 "  --inner-lr X       inner step size (default " + d.config().innerLr() + ")",
                 "  --lambda X         proximal strength lambda (default " + d.config().lambda() + ")",
-                "  --cg-steps N       CG iterations of the backward solve (default " + d.config().cgSteps() + ")",
+                "  --solver-steps N   iterations of the backward solve (default " + d.config().solverSteps() + ")",
+                "  --solver S         backward solver: cg, normal-cg or gmres (default " + d.config().solver().cliName() + ")",
                 "  --tasks N          tasks per meta-batch (default " + d.tasks() + ")",
                 "  --iterations N     meta-iterations (default " + d.iterations() + ")",
                 "  --seed N           seed of the initial weights and the tasks (default " + d.seed() + ")",
@@ -59,9 +61,17 @@ public record ImamlSineOptions(ImamlConfig config, int tasks, int iterations, lo
                 "  -h, --help         show this help");
     }
 
-    private static final Set<String> VALUED = Set.of("--K", "--inner-lr", "--lambda", "--cg-steps", "--tasks",
+    private static final Set<String> VALUED = Set.of("--K", "--inner-lr", "--lambda", "--solver-steps", "--solver", "--tasks",
             "--iterations", "--seed", "--support", "--query", "--hidden", "--outer-lr", "--eval-every", "--eval-tasks",
             "--plot");
+
+    private static BackwardSolver solver(String name) {
+        try {
+            return BackwardSolver.fromCliName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--solver: " + e.getMessage());
+        }
+    }
 
     /**
      * Parses options ({@code --name value} or {@code --name=value}).
@@ -73,7 +83,7 @@ public record ImamlSineOptions(ImamlConfig config, int tasks, int iterations, lo
         CommandLine c = CommandLine.parse(args, VALUED, Set.of());
         ImamlConfig config = new ImamlConfig(c.integer("--K", d.config().innerSteps(), 1),
                 c.positive("--inner-lr", d.config().innerLr()), c.positive("--lambda", d.config().lambda()),
-                c.integer("--cg-steps", d.config().cgSteps(), 1));
+                c.integer("--solver-steps", d.config().solverSteps(), 1), solver(c.string("--solver", d.config().solver().cliName())));
         return new ImamlSineOptions(config, c.integer("--tasks", d.tasks(), 1),
                 c.integer("--iterations", d.iterations(), 1), c.longInteger("--seed", d.seed()),
                 c.integer("--support", d.support(), 1), c.integer("--query", d.query(), 1),

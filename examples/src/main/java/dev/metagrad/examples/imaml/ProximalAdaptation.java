@@ -10,9 +10,7 @@ import dev.metagrad.implicit.CustomRootOptions;
 import dev.metagrad.implicit.Implicit;
 import dev.metagrad.implicit.RootSolver;
 import dev.metagrad.implicit.WithAux;
-import dev.metagrad.linearsolve.LinearSolve;
 import dev.metagrad.linearsolve.Solution;
-import dev.metagrad.linearsolve.SolverOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  * </pre>
  * approximated by K plain gradient steps on G from {@code φ = θ}, run without recording. Wrapped by
  * {@link Implicit#customRoot}, {@code φ*} is a differentiable function of θ whatever the inner steps were:
- * the backward pass solves {@code (∇²L_s(φ*) + λI) u = −ḡ} by {@link ImamlConfig#cgSteps()} iterations of CG
- * (Hessian-vector products through F, which is written with a recorded gradient of L_s) and returns
+ * the backward pass solves {@code (∇²L_s(φ*) + λI) u = −ḡ} by {@link ImamlConfig#solverSteps()} iterations of the
+ * configured solver (CG by default; Hessian-vector products through F, which is written with a recorded
+ * gradient of L_s) and returns
  * {@code −λu = (I + ∇²L_s/λ)⁻¹ ḡ}, the iMAML meta-gradient, with memory independent of K.
  */
 public final class ProximalAdaptation {
@@ -44,8 +43,7 @@ public final class ProximalAdaptation {
         this.config = config;
         this.root = Implicit.customRoot(this::optimality, this::innerSolve,
                 CustomRootOptions.builder().argnums(1).hasAux(true)
-                        // truncated CG is the method: a tiny rtol makes it run all cgSteps unless it converges first
-                        .solve(LinearSolve.solveCg(SolverOptions.defaults().withRtol(1e-12).withMaxIter(config.cgSteps())))
+                        .solve(config.solver().linearSolver(config.solverSteps()))
                         .onLinearSolve(this::record)
                         .build());
     }
@@ -134,7 +132,7 @@ public final class ProximalAdaptation {
      * The backward CG solves since the last call: their number, mean iterations and mean final residual norm;
      * the counters are reset.
      */
-    public synchronized double[] takeCgStatistics() {
+    public synchronized double[] takeSolveStatistics() {
         long n = solves.sumThenReset();
         long it = cgIterations.sumThenReset();
         double r = residuals.sumThenReset();

@@ -33,14 +33,14 @@ class ImamlSineCommandTest {
         assertThat(run("imaml-sine", "--iterations", "60", "--tasks", "4", "--hidden", "20", "--outer-lr", "0.01",
                 "--eval-every", "30", "--eval-tasks", "20", "--plot", png.toString())).isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines.get(0)).startsWith("imaml-sine: implicit MAML, K=10 inner steps (lr 0.05), lambda=1.0, 5 CG steps, tasks=4");
+        assertThat(lines.get(0)).startsWith("imaml-sine: implicit MAML, K=20 inner steps (lr 0.02), lambda=2.0, 10 gmres steps, tasks=4");
         List<double[]> tests = lines.stream().map(TEST::matcher).filter(Matcher::find)
                 .map(m -> new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))})
                 .toList();
         assertThat(tests).extracting(t -> (int) t[0]).containsExactly(0, 30, 60);
         // meta-training lowers the held-out loss after adaptation
         assertThat(tests.get(2)[2]).isLessThan(tests.get(0)[2]);
-        assertThat(lines).anyMatch(l -> l.contains("backward CG 5.0 iterations"));
+        assertThat(lines).anyMatch(l -> l.contains("backward solve 10.0 iterations"));
         assertThat(lines.get(lines.size() - 1)).matches("median ms per meta-iteration: \\d+\\.\\d\\d");
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo(MamlPlot.WIDTH);

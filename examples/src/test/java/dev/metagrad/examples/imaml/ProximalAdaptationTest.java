@@ -119,11 +119,11 @@ class ProximalAdaptationTest {
             Adaptation a = p.adapt(leaves, TASK);
             Autograd.grad(InnerLoop.loss(a.adapted(), TASK.queryX(), TASK.queryY()), leaves.toArray(new Tensor[0]));
         }
-        double[] stats = p.takeCgStatistics();
+        double[] stats = p.takeSolveStatistics();
         assertThat(stats[0]).isEqualTo(2);
         assertThat(stats[1]).isEqualTo(3); // truncated: all three iterations run
         assertThat(stats[2]).isPositive();
-        assertThat(p.takeCgStatistics()[0]).isZero();
+        assertThat(p.takeSolveStatistics()[0]).isZero();
     }
 
     @Test
@@ -138,9 +138,11 @@ class ProximalAdaptationTest {
     @Test
     void configurationsAreChecked() {
         assertThatThrownBy(() -> new ImamlConfig(0, 0.1, 1, 5)).hasMessageContaining("innerSteps must be at least 1");
-        assertThatThrownBy(() -> new ImamlConfig(1, 0.1, 1, 0)).hasMessageContaining("cgSteps must be at least 1");
+        assertThatThrownBy(() -> new ImamlConfig(1, 0.1, 1, 0)).hasMessageContaining("solverSteps must be at least 1");
         assertThatThrownBy(() -> new ImamlConfig(1, 0, 1, 5)).hasMessageContaining("innerLr must be positive");
         assertThatThrownBy(() -> new ImamlConfig(1, 0.1, Double.NaN, 5)).hasMessageContaining("lambda must be positive");
+        assertThatThrownBy(() -> new ImamlConfig(1, 0.1, 1, 5, null)).hasMessageContaining("solver must not be null");
+        assertThat(new ImamlConfig(1, 0.1, 1, 5).solver()).isEqualTo(BackwardSolver.CG);
     }
 
     private static double[] flat(Tensor[] ts) {
