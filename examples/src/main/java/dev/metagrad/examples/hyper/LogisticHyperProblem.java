@@ -57,6 +57,9 @@ public final class LogisticHyperProblem implements HyperProblem {
     private final Tensor xTest;
     private final Tensor yTest;
     private final Tensor xAugmented;
+    /** {@code X̃ᵀ} and {@code Xᵀ}, materialized once: {@code Tensor.t()} copies, where torch's is a free view. */
+    private final Tensor xAugmentedT;
+    private final Tensor xTrainT;
     private final RootSolver logistic;
 
     /**
@@ -81,6 +84,8 @@ public final class LogisticHyperProblem implements HyperProblem {
         this.xTest = xTest.detach();
         this.yTest = yTest.detach();
         this.xAugmented = Indexing.cat(List.of(this.xTrain, Tensor.ones(xTrain.size(0), 1)), 1);
+        this.xAugmentedT = xAugmented.t().detach();
+        this.xTrainT = this.xTrain.t().detach();
         this.logistic = Implicit.customRoot(
                 (z, args) -> optimality(params(z), (Tensor) args.get(0)),
                 (z0, args) -> newton((Tensor) args.get(0)),
@@ -112,7 +117,7 @@ public final class LogisticHyperProblem implements HyperProblem {
     /** F, the gradient of {@link #objective} with respect to {@code [w, b]}, in closed form. */
     List<Tensor> optimality(List<Tensor> wb, Tensor logPenalties) {
         Tensor r = logits(xTrain, wb).sigmoid().sub(yTrain);
-        return List.of(xTrain.t().matmul(r).add(logPenalties.exp().mul(wb.get(0))), r.sum().reshape(1));
+        return List.of(xTrainT.matmul(r).add(logPenalties.exp().mul(wb.get(0))), r.sum().reshape(1));
     }
 
     /**
@@ -133,7 +138,7 @@ public final class LogisticHyperProblem implements HyperProblem {
         double gNorm = Double.NaN;
         for (int k = 0; k < MAX_NEWTON; k++) {
             Tensor p = xAugmented.matmul(theta).sigmoid();
-            Tensor g = xAugmented.t().matmul(p.sub(yTrain)).add(penalty.mul(theta));
+            Tensor g = xAugmentedT.matmul(p.sub(yTrain)).add(penalty.mul(theta));
             gNorm = g.norm(2).item();
             if (k == 0) {
                 tolerance = GRADIENT_TOLERANCE * Math.max(1.0, gNorm);
@@ -142,7 +147,7 @@ public final class LogisticHyperProblem implements HyperProblem {
                 return List.of(theta.narrow(0, 0, d), theta.narrow(0, d, 1));
             }
             Tensor curvature = p.mul(p.rsub(1.0)).unsqueeze(1);
-            Tensor hessian = xAugmented.t().matmul(xAugmented.mul(curvature)).add(penaltyMatrix);
+            Tensor hessian = xAugmentedT.matmul(xAugmented.mul(curvature)).add(penaltyMatrix);
             Tensor step;
             try {
                 step = DenseSolve.cholesky(hessian, g);

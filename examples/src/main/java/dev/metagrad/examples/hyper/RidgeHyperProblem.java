@@ -39,6 +39,8 @@ public final class RidgeHyperProblem implements HyperProblem {
     private final String description;
     private final List<String> featureNames;
     private final Tensor xTrain;
+    /** {@code Xᵀ}, materialized once: {@code Tensor.t()} copies, where torch's is a free view. */
+    private final Tensor xTrainT;
     private final Tensor yTrain;
     private final Tensor xVal;
     private final Tensor yVal;
@@ -68,12 +70,13 @@ public final class RidgeHyperProblem implements HyperProblem {
         check("validation", xVal, yVal, d);
         check("test", xTest, yTest, d);
         this.xTrain = xTrain.detach();
+        this.xTrainT = this.xTrain.t().detach();
         this.yTrain = yTrain.detach();
         this.xVal = xVal.detach();
         this.yVal = yVal.detach();
         this.xTest = xTest.detach();
         this.yTest = yTest.detach();
-        Tensor xtY = this.xTrain.t().matmul(this.yTrain);
+        Tensor xtY = xTrainT.matmul(this.yTrain);
         int maxIter = 10 * d;
         this.ridge = Implicit.customRoot(
                 (w, args) -> optimality((Tensor) w, (Tensor) args.get(0)),
@@ -100,7 +103,7 @@ public final class RidgeHyperProblem implements HyperProblem {
 
     /** {@code F(w, l) = Xᵀ (X w − y) + exp(l) ⊙ w}, the gradient of the inner objective. */
     Tensor optimality(Tensor w, Tensor logPenalties) {
-        return xTrain.t().matmul(xTrain.matmul(w).sub(yTrain)).add(logPenalties.exp().mul(w));
+        return xTrainT.matmul(xTrain.matmul(w).sub(yTrain)).add(logPenalties.exp().mul(w));
     }
 
     /**
@@ -111,7 +114,7 @@ public final class RidgeHyperProblem implements HyperProblem {
      */
     private Tensor innerSolve(Tensor w0, Tensor logPenalties, Tensor xtY, int maxIter) {
         Tensor lambda = logPenalties.exp();
-        Solution s = LinearSolve.cg(u -> xTrain.t().matmul(xTrain.matmul((Tensor) u)).add(lambda.mul((Tensor) u)), xtY,
+        Solution s = LinearSolve.cg(u -> xTrainT.matmul(xTrain.matmul((Tensor) u)).add(lambda.mul((Tensor) u)), xtY,
                 CgOptions.defaults().withRtol(RTOL).withMaxIter(maxIter).withX0(w0));
         if (!s.converged()) {
             throw new IllegalStateException(String.format(Locale.ROOT, "ridge inner solve: CG did not converge in %d "
