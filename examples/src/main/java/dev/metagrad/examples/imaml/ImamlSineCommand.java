@@ -85,7 +85,16 @@ public final class ImamlSineCommand {
         for (int i = 0; i < o.iterations(); i++) {
             List<SineTask> batch = train.batch(o.tasks());
             long t0 = System.nanoTime();
-            MetaGradient g = learner.metaGradient(theta, batch);
+            MetaGradient g;
+            try {
+                g = learner.metaGradient(theta, batch);
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                // the solvers refuse non-finite input: the inner loop or a backward solve blew up
+                progress.finish();
+                err.println("imaml-sine: training failed at iteration " + (i + 1) + ": " + e.getMessage()
+                        + "; try a smaller --inner-lr or --outer-lr, a larger --lambda, or --solver normal-cg");
+                return 1;
+            }
             theta = adam.step(theta, g.grads());
             ms[i] = (System.nanoTime() - t0) / 1e6;
             metaLosses[i] = g.metaLoss();

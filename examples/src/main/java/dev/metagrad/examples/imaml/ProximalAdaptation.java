@@ -13,6 +13,7 @@ import dev.metagrad.implicit.WithAux;
 import dev.metagrad.linearsolve.Solution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   φ*(θ) = argmin_φ G(φ, θ),   G(φ, θ) = L_s(φ) + (λ/2) ‖φ − θ‖²
  *   F(φ, θ) = ∇L_s(φ) + λ (φ − θ) = 0                                  (optimality)
  * </pre>
- * approximated by K plain gradient steps on G from {@code φ = θ}, run without recording. Wrapped by
+ * approximated by K gradient steps on G from {@code φ = θ} (with step halving), run without recording. Wrapped by
  * {@link Implicit#customRoot}, {@code φ*} is a differentiable function of θ whatever the inner steps were:
  * the backward pass solves {@code (∇²L_s(φ*) + λI) u = −ḡ} by {@link ImamlConfig#solverSteps()} iterations of the
  * configured solver (CG by default; Hessian-vector products through F, which is written with a recorded
@@ -32,6 +33,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code −λu = (I + ∇²L_s/λ)⁻¹ ḡ}, the iMAML meta-gradient, with memory independent of K.
  */
 public final class ProximalAdaptation {
+    /** Halvings of the inner step size before a step is given up. */
+    public static final int MAX_HALVINGS = 10;
+
     private final ImamlConfig config;
     private final RootSolver root;
     private final LongAdder solves = new LongAdder();
@@ -90,7 +94,12 @@ public final class ProximalAdaptation {
         }
     }
 
-    /** K gradient steps on G from θ; the support loss before each step rides along as aux. */
+    /**
+     * K gradient steps on G from θ, each starting at the step size α and halved (up to
+     * {@value #MAX_HALVINGS} times) while it would raise G: meta-training makes θ ever more sensitive, and a
+     * fixed step would sooner or later diverge on a high-curvature task. The support loss before each step
+     * rides along as aux.
+     */
     @SuppressWarnings("unchecked")
     private Object innerSolve(Object z0, List<Object> args) {
         List<Tensor> theta = (List<Tensor>) args.get(0);
@@ -98,28 +107,56 @@ public final class ProximalAdaptation {
         double[] losses = new double[config.innerSteps()];
         List<Tensor> phi = new ArrayList<>(theta.size());
         for (Tensor t : theta) {
-            phi.add(t.detach());
+            phi.add(t.detach().requiresGrad(true));
         }
-        for (int k = 0; k < config.innerSteps(); k++) {
-            List<Tensor> leaves = new ArrayList<>(phi.size());
-            for (Tensor p : phi) {
-                leaves.add(p.detach().requiresGrad(true));
-            }
-            Tensor[] g;
-            try (GradMode.Scope scope = GradMode.enableGrad()) {
-                Tensor ls = InnerLoop.loss(leaves, task.supportX(), task.supportY());
+        try (GradMode.Scope scope = GradMode.enableGrad()) {
+            Tensor ls = InnerLoop.loss(phi, task.supportX(), task.supportY());
+            double g0 = ls.item();
+            for (int k = 0; k < config.innerSteps(); k++) {
                 losses[k] = ls.item();
-                g = Autograd.gradOf(ls).inputs(leaves).compute();
+                Tensor[] grad = Autograd.gradOf(proximal(ls, phi, theta)).inputs(phi).compute();
+                double step = config.innerLr();
+                List<Tensor> next = null;
+                Tensor nextLoss = null;
+                double gNext = Double.NaN;
+                for (int h = 0; h <= MAX_HALVINGS; h++) {
+                    next = new ArrayList<>(phi.size());
+                    try (GradMode.Scope off = GradMode.noGrad()) {
+                        for (int i = 0; i < phi.size(); i++) {
+                            next.add(phi.get(i).sub(grad[i].mul(step)).requiresGrad(true));
+                        }
+                    }
+                    nextLoss = InnerLoop.loss(next, task.supportX(), task.supportY());
+                    gNext = proximal(nextLoss, next, theta).item();
+                    if (gNext <= g0) {
+                        break;
+                    }
+                    step *= 0.5;
+                }
+                if (!(gNext <= g0)) {
+                    // no step size lowers G: phi is as good as this method gets it
+                    Arrays.fill(losses, k + 1, losses.length, losses[k]);
+                    break;
+                }
+                phi = next;
+                ls = nextLoss;
+                g0 = gNext;
             }
-            List<Tensor> next = new ArrayList<>(phi.size());
-            for (int i = 0; i < phi.size(); i++) {
-                Tensor p = phi.get(i);
-                Tensor step = g[i].add(p.sub(theta.get(i)).mul(config.lambda()));
-                next.add(p.sub(step.mul(config.innerLr())));
-            }
-            phi = next;
         }
-        return new WithAux(List.copyOf(phi), losses);
+        List<Tensor> out = new ArrayList<>(phi.size());
+        for (Tensor p : phi) {
+            out.add(p.detach());
+        }
+        return new WithAux(List.copyOf(out), losses);
+    }
+
+    /** {@code G = L_s + (λ/2) ‖φ − θ‖²} from an already computed {@code L_s}. */
+    private Tensor proximal(Tensor supportLoss, List<Tensor> phi, List<Tensor> theta) {
+        Tensor g = supportLoss;
+        for (int i = 0; i < phi.size(); i++) {
+            g = g.add(phi.get(i).sub(theta.get(i)).square().sum().mul(0.5 * config.lambda()));
+        }
+        return g;
     }
 
     private void record(Solution s) {

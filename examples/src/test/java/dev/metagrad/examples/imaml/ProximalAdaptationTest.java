@@ -54,6 +54,24 @@ class ProximalAdaptationTest {
     }
 
     @Test
+    void aTooLargeStepIsHalvedSoTheProximalObjectiveNeverRises() {
+        ImamlConfig c = new ImamlConfig(6, 50.0, 1.0, 5);
+        List<Tensor> theta = theta();
+        Adaptation a = new ProximalAdaptation(c).adapt(theta, TASK);
+        double[] ls = a.innerLosses();
+        // at phi = theta the proximal term is 0, so G starts at Ls; G never rises, and it is Ls + (lambda/2)|phi - theta|^2
+        double prox = 0;
+        for (int i = 0; i < theta.size(); i++) {
+            prox += a.adapted().get(i).sub(theta.get(i)).square().sum().item();
+        }
+        double gEnd = InnerLoop.loss(a.adapted(), TASK.supportX(), TASK.supportY()).item() + 0.5 * prox;
+        assertThat(gEnd).isLessThan(ls[0]).isFinite();
+        for (int k = 1; k < ls.length; k++) {
+            assertThat(ls[k]).isFinite();
+        }
+    }
+
+    @Test
     void theMetaGradientIsTheImplicitOneThroughTheDenseHessian() {
         double lambda = 2.0;
         ImamlConfig c = new ImamlConfig(20, 0.05, lambda, 100);
