@@ -2,9 +2,13 @@ package dev.metagrad.examples.hyper;
 
 import dev.metagrad.autograd.Generator;
 import dev.metagrad.examples.data.DataSplit;
+import dev.metagrad.examples.data.Dataset;
 import dev.metagrad.examples.data.Datasets;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /** The two hyper-parameter commands of the CLI, on the bundled scikit-learn data sets. */
 public final class HyperCommands {
@@ -21,10 +25,8 @@ public final class HyperCommands {
                 "  inner w*(l) = argmin 0.5 ||X w - y||^2 + 0.5 sum_j exp(l_j) w_j^2 on the training rows (CG),",
                 "  outer: validation MSE, differentiated by implicit differentiation (customRoot + CG), Adam on l.",
                 "  Prints validation and test MSE before and after and the learned penalties, writes a PNG."),
-                new HyperOptions(200, 0.05, 0, 0.0, 0.2, 0.2, Path.of("ridge-hyper.png")),
-                o -> RidgeHyperProblem.fromSplit("ridge regression on diabetes",
-                        DataSplit.random(Datasets.diabetes(), new Generator(o.seed()), o.validationFraction(),
-                                o.testFraction())));
+                new HyperOptions(200, 0.05, 0, 0.0, 0.2, 0.2, 1, Path.of("ridge-hyper.png")),
+                o -> problem(Datasets.diabetes(), o, s -> RidgeHyperProblem.fromSplit("ridge regression on diabetes", s)));
     }
 
     /**
@@ -38,9 +40,21 @@ public final class HyperCommands {
                 "  (not differentiated), outer: validation log loss, hypergradient by customRoot + CG, Adam on l.",
                 "  Prints validation and test log loss and accuracy before and after and the learned penalties,",
                 "  writes a PNG."),
-                new HyperOptions(100, 0.1, 0, 0.0, 0.2, 0.2, Path.of("logistic-hyper.png")),
-                o -> LogisticHyperProblem.fromSplit("logistic regression on breast_cancer",
-                        DataSplit.random(Datasets.breastCancer(), new Generator(o.seed()), o.validationFraction(),
-                                o.testFraction())));
+                new HyperOptions(100, 0.1, 0, 0.0, 0.2, 0.2, 1, Path.of("logistic-hyper.png")),
+                o -> problem(Datasets.breastCancer(), o,
+                        s -> LogisticHyperProblem.fromSplit("logistic regression on breast_cancer", s)));
+    }
+
+    /** One split, or a {@link CrossValidatedProblem} over {@code --folds} K-fold splits, seeded by {@code --seed}. */
+    private static HyperProblem problem(Dataset data, HyperOptions o, Function<DataSplit, HyperProblem> onSplit) {
+        Generator rng = new Generator(o.seed());
+        if (o.folds() == 1) {
+            return onSplit.apply(DataSplit.random(data, rng, o.validationFraction(), o.testFraction()));
+        }
+        List<HyperProblem> folds = new ArrayList<>(o.folds());
+        for (DataSplit s : DataSplit.kFold(data, rng, o.folds(), o.testFraction())) {
+            folds.add(onSplit.apply(s));
+        }
+        return new CrossValidatedProblem(folds);
     }
 }

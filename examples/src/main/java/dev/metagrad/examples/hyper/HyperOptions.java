@@ -16,12 +16,14 @@ import java.util.Set;
  * @param initLogPenalty     the starting log-penalty {@code l_j} of every feature
  * @param validationFraction share of the rows used for validation
  * @param testFraction       share of the rows held out for the test
+ * @param folds              1 for one train/validation split; K ≥ 2 for K-fold cross-validation of the rows
+ *                           that are not test rows (then {@code validationFraction} is unused)
  * @param plot               where the PNG goes
  */
 public record HyperOptions(int steps, double lr, long seed, double initLogPenalty, double validationFraction,
-                           double testFraction, Path plot) {
+                           double testFraction, int folds, Path plot) {
     private static final Set<String> VALUED = Set.of("--steps", "--lr", "--seed", "--init-log-penalty",
-            "--validation-fraction", "--test-fraction", "--plot");
+            "--validation-fraction", "--test-fraction", "--folds", "--plot");
 
     /** The option lines of the usage text. */
     static String optionsHelp(HyperOptions defaults) {
@@ -33,6 +35,8 @@ public record HyperOptions(int steps, double lr, long seed, double initLogPenalt
                         + ", penalty exp(l_j))",
                 "  --validation-fraction X   share of the rows for validation (default " + defaults.validationFraction() + ")",
                 "  --test-fraction X         share of the rows held out for the test (default " + defaults.testFraction() + ")",
+                "  --folds K                 validate by K-fold cross-validation of the non-test rows (default "
+                        + defaults.folds() + "; 1 = one split by --validation-fraction)",
                 "  --plot PATH               PNG of the loss curve and the learned penalties (default " + defaults.plot() + ")",
                 "  -h, --help                show this help");
     }
@@ -54,6 +58,6 @@ public record HyperOptions(int steps, double lr, long seed, double initLogPenalt
         return new HyperOptions(c.integer("--steps", defaults.steps(), 1), c.positive("--lr", defaults.lr()),
                 c.longInteger("--seed", defaults.seed()),
                 c.real("--init-log-penalty", defaults.initLogPenalty(), -30, 30), vf, tf,
-                c.path("--plot", defaults.plot()));
+                c.integer("--folds", defaults.folds(), 1), c.path("--plot", defaults.plot()));
     }
 }

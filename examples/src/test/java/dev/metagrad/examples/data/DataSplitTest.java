@@ -58,4 +58,32 @@ class DataSplitTest {
         assertThatThrownBy(() -> DataSplit.random(numbered(3), new Generator(0), 0.1, 0.1))
                 .hasMessageContaining("every part needs at least one row");
     }
+
+    @Test
+    void kFoldValidatesOnEveryNonTestRowOnceAndSharesTheTestRows() {
+        List<DataSplit> folds = DataSplit.kFold(numbered(103), new Generator(5), 4, 0.2);
+        assertThat(folds).hasSize(4);
+        List<Double> validated = new ArrayList<>();
+        double[] test = folds.get(0).test().y().toDoubleArray();
+        assertThat(test).hasSize(21);
+        for (DataSplit f : folds) {
+            assertThat(f.test().y().toDoubleArray()).containsExactly(test);
+            assertThat(f.train().rows() + f.validation().rows()).isEqualTo(82);
+            assertThat(f.validation().rows()).isBetween(20, 21);
+            List<Double> train = DoubleStream.of(f.train().y().toDoubleArray()).boxed().toList();
+            for (double v : f.validation().y().toDoubleArray()) {
+                assertThat(train).doesNotContain(v);
+                validated.add(v);
+            }
+            for (double v : test) {
+                assertThat(train).doesNotContain(v);
+            }
+        }
+        assertThat(validated).hasSize(82).doesNotHaveDuplicates();
+        assertThat(folds.get(1).validation().name()).isEqualTo("n (validation (fold 2/4))");
+        assertThatThrownBy(() -> DataSplit.kFold(numbered(10), new Generator(0), 1, 0.2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 folds");
+        assertThatThrownBy(() -> DataSplit.kFold(numbered(5), new Generator(0), 5, 0.2))
+                .hasMessageContaining("every part needs at least one row");
+    }
 }

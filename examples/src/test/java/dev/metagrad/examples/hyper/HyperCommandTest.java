@@ -70,6 +70,13 @@ class HyperCommandTest {
     }
 
     @Test
+    void foldsSwitchToCrossValidation(@TempDir Path dir) {
+        assertThat(run("ridge-hyper", "--steps", "5", "--folds", "3", "--plot", dir.resolve("r.png").toString())).isZero();
+        assertThat(stdout().get(0)).startsWith("ridge-hyper: ridge regression on diabetes, 3-fold cross-validated, "
+                + "10 per-feature L2 penalties; rows train 236 / validation 118 / test 88");
+    }
+
+    @Test
     void helpPrintsTheOptions() {
         assertThat(run("ridge-hyper", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: metagrad ridge-hyper [OPTIONS]")

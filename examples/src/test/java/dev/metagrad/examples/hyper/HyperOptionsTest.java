@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HyperOptionsTest {
-    private static final HyperOptions DEFAULTS = new HyperOptions(200, 0.05, 0, 0.0, 0.2, 0.2, Path.of("r.png"));
+    private static final HyperOptions DEFAULTS = new HyperOptions(200, 0.05, 0, 0.0, 0.2, 0.2, 1, Path.of("r.png"));
 
     @Test
     void noArgumentsGiveTheDefaults() {
@@ -20,8 +20,8 @@ class HyperOptionsTest {
     @Test
     void everyOptionIsRead() {
         HyperOptions o = HyperOptions.parse(List.of("--steps", "5", "--lr=0.2", "--seed", "7", "--init-log-penalty", "-1.5",
-                "--validation-fraction", "0.3", "--test-fraction=0.1", "--plot", "x/y.png"), DEFAULTS);
-        assertThat(o).isEqualTo(new HyperOptions(5, 0.2, 7, -1.5, 0.3, 0.1, Path.of("x/y.png")));
+                "--validation-fraction", "0.3", "--test-fraction=0.1", "--folds", "4", "--plot", "x/y.png"), DEFAULTS);
+        assertThat(o).isEqualTo(new HyperOptions(5, 0.2, 7, -1.5, 0.3, 0.1, 4, Path.of("x/y.png")));
     }
 
     @Test
@@ -33,6 +33,7 @@ class HyperOptionsTest {
                 .hasMessageContaining("sum below 1");
         assertThatThrownBy(() -> HyperOptions.parse(List.of("--init-log-penalty", "99"), DEFAULTS))
                 .hasMessageContaining("--init-log-penalty: expected a finite number in [-30.0, 30.0]");
+        assertThatThrownBy(() -> HyperOptions.parse(List.of("--folds", "0"), DEFAULTS)).hasMessage("--folds: must be at least 1, got 0");
         assertThatThrownBy(() -> HyperOptions.parse(List.of("--K", "3"), DEFAULTS)).hasMessageStartingWith("unknown option --K");
     }
 }
