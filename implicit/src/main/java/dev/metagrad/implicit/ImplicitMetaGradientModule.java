@@ -5,6 +5,7 @@ import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Shape;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.linearsolve.LinearSolver;
+import dev.metagrad.linearsolve.Solution;
 import dev.metagrad.nn.Module;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Base class of models whose parameters solve an inner problem and get meta-gradients by implicit
@@ -76,6 +78,8 @@ public abstract class ImplicitMetaGradientModule extends Module {
     private final Map<String, Tensor> metaParameters = new LinkedHashMap<>();
     private final Map<String, Module> metaModules = new LinkedHashMap<>();
     private final LinearSolver linearSolve;
+    private final Consumer<Solution> onLinearSolve;
+    private final boolean requireConvergence;
 
     /** A module whose implicit gradients use the default linear solver, {@code solveNormalCg()}. */
     protected ImplicitMetaGradientModule() {
@@ -87,7 +91,24 @@ public abstract class ImplicitMetaGradientModule extends Module {
      * argument); null selects the default {@code solveNormalCg()}.
      */
     protected ImplicitMetaGradientModule(LinearSolver linearSolve) {
+        this(linearSolve, null, false);
+    }
+
+    /**
+     * A module whose implicit gradients use {@code linearSolve} and report each solve as
+     * {@link CustomRootOptions.Builder#onLinearSolve} and {@link CustomRootOptions.Builder#requireConvergence}
+     * describe.
+     *
+     * @param linearSolve        the linear solver, null for the default {@code solveNormalCg()}
+     * @param onLinearSolve      called with every backward pass's {@link Solution}, or null
+     * @param requireConvergence whether a solve that did not converge fails the backward pass with
+     *                           {@link LinearSolveNotConvergedException}
+     */
+    protected ImplicitMetaGradientModule(LinearSolver linearSolve, Consumer<Solution> onLinearSolve,
+                                         boolean requireConvergence) {
         this.linearSolve = linearSolve;
+        this.onLinearSolve = onLinearSolve;
+        this.requireConvergence = requireConvergence;
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -263,7 +284,8 @@ public abstract class ImplicitMetaGradientModule extends Module {
         args[0] = namedMetaParameters();
         System.arraycopy(in, 0, args, 1, in.length);
         RootSolver root = Implicit.customRoot(this::residual, (z0, a) -> innerSolve(names, z0, a),
-                CustomRootOptions.builder().argnums(1).hasAux(true).solve(linearSolve).build());
+                CustomRootOptions.builder().argnums(1).hasAux(true).solve(linearSolve)
+                        .onLinearSolve(onLinearSolve).requireConvergence(requireConvergence).build());
         try {
             WithAux out = root.solveWithAux(new ArrayList<>(start.values()), args);
             @SuppressWarnings("unchecked")

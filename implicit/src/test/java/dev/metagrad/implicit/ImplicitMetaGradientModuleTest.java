@@ -4,12 +4,14 @@ import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.Generator;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.linearsolve.LinearSolver;
+import dev.metagrad.linearsolve.Solution;
 import dev.metagrad.nn.Module;
 import dev.metagrad.nn.Params;
 import dev.metagrad.optim.Alias;
 import dev.metagrad.optim.classic.Optimizer;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.metagrad.implicit.RootSolverTest.assertClose;
@@ -94,6 +96,43 @@ class ImplicitMetaGradientModuleTest {
         Tensor loglam = ridge.loglam().detach().requiresGrad(true);
         RidgeModel model = new RidgeModelWithOptimality(loglam, TestSolvers.dense());
         assertClose(hypergradient(model, loglam).toDoubleArray(), ridge.analyticGrad(), 1e-9);
+    }
+
+    @Test
+    void theDefaultLinearSolverIsNormalCgAndItsSolvesAreReported() {
+        Tensor loglam = ridge.loglam().detach().requiresGrad(true);
+        List<Solution> seen = new ArrayList<>();
+        RidgeModel model = new RidgeModel(loglam, null, 3000, 0.02);
+        assertThat(model.linearSolve()).isNull();
+        assertClose(hypergradient(model, loglam).toDoubleArray(), ridge.analyticGrad(), 1e-6);
+
+        ImplicitMetaGradientModule strict = new ImplicitMetaGradientModule(
+                (a, b) -> new Solution(b, 1, 1.0, false), seen::add, true) {
+            {
+                registerMetaParameter("theta", Tensor.of(1.0).requiresGrad(true));
+                registerParameter("x", Tensor.zeros(1));
+            }
+
+            @Override
+            protected Tensor objective(Object... in) {
+                return parameter("x").sub(metaParameter("theta")).square().sum();
+            }
+
+            @Override
+            protected Object solve(Object... in) {
+                setParameter("x", metaParameter("theta").detach());
+                return null;
+            }
+
+            @Override
+            protected Tensor forward(Tensor input, Params params) {
+                return params.get("x");
+            }
+        };
+        strict.call();
+        assertThatThrownBy(() -> Autograd.grad(strict.parameter("x").sum(), strict.metaParameter("theta")))
+                .isInstanceOf(LinearSolveNotConvergedException.class);
+        assertThat(seen).singleElement().satisfies(s -> assertThat(s.converged()).isFalse());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.autograd.check.GradCheck;
+import dev.metagrad.autograd.ops.Indexing;
 import dev.metagrad.linearsolve.Solution;
 import org.junit.jupiter.api.Test;
 
@@ -175,42 +176,60 @@ class RootSolverTest {
         assertThat(seen).containsExactly(false, false, true);
     }
 
-    @Test
-    void treesOfSeveralTensorsAsSolutionAndArgument() {
-        // the same ridge problem with w split into blocks [w0, w1] and [w2], and loglam into a map of two blocks
+    /** The ridge problem with w split into blocks [w0, w1] and [w2], and loglam into a map of two blocks. */
+    private RootSolver blockedRidge(dev.metagrad.linearsolve.LinearSolver linearSolver) {
         Optimality blocked = (z, args) -> {
             @SuppressWarnings("unchecked")
             List<Tensor> wb = (List<Tensor>) z;
             @SuppressWarnings("unchecked")
             Map<String, Tensor> lb = (Map<String, Tensor>) args.get(0);
-            Tensor w = dev.metagrad.autograd.ops.Indexing.cat(List.of(wb.get(0), wb.get(1)), 0);
-            Tensor loglam = dev.metagrad.autograd.ops.Indexing.cat(List.of(lb.get("a"), lb.get("b")), 0);
+            Tensor w = Indexing.cat(List.of(wb.get(0), wb.get(1)), 0);
+            Tensor loglam = Indexing.cat(List.of(lb.get("a"), lb.get("b")), 0);
             Tensor f = (Tensor) Ridge.optimality().residual(w, List.of(loglam, args.get(1), args.get(2)));
             return List.of(f.narrow(0, 0, 2), f.narrow(0, 2, 1));
         };
         InnerSolver solver = (z0, args) -> {
             @SuppressWarnings("unchecked")
             Map<String, Tensor> lb = (Map<String, Tensor>) args.get(0);
-            Tensor loglam = dev.metagrad.autograd.ops.Indexing.cat(List.of(lb.get("a"), lb.get("b")), 0);
+            Tensor loglam = Indexing.cat(List.of(lb.get("a"), lb.get("b")), 0);
             double[] w = Ridge.solve(loglam, (Tensor) args.get(1), (Tensor) args.get(2));
             return List.of(Tensor.of(w[0], w[1]), Tensor.of(w[2]));
         };
-        RootSolver rs = Implicit.customRoot(blocked, solver,
-                CustomRootOptions.builder().argnums(1).solve(TestSolvers.dense()).build());
-        Tensor a = ridge.loglam().narrow(0, 0, 2).detach().requiresGrad(true);
-        Tensor b = ridge.loglam().narrow(0, 2, 1).detach().requiresGrad(true);
+        return Implicit.customRoot(blocked, solver, CustomRootOptions.builder().argnums(1).solve(linearSolver).build());
+    }
+
+    private static Map<String, Tensor> blocks(Tensor a, Tensor b) {
         Map<String, Tensor> loglam = new LinkedHashMap<>();
         loglam.put("a", a);
         loglam.put("b", b);
+        return loglam;
+    }
+
+    @Test
+    void treesOfSeveralTensorsAsSolutionAndArgument() {
+        RootSolver rs = blockedRidge(TestSolvers.dense());
+        Tensor a = ridge.loglam().narrow(0, 0, 2).detach().requiresGrad(true);
+        Tensor b = ridge.loglam().narrow(0, 2, 1).detach().requiresGrad(true);
         @SuppressWarnings("unchecked")
-        List<Tensor> w = (List<Tensor>) rs.solve(null, loglam, ridge.x(), ridge.y());
+        List<Tensor> w = (List<Tensor>) rs.solve(null, blocks(a, b), ridge.x(), ridge.y());
         assertThat(w.get(0).shape()).containsExactly(2);
         assertThat(w.get(1).shape()).containsExactly(1);
-        Tensor full = dev.metagrad.autograd.ops.Indexing.cat(w, 0);
-        Tensor[] g = Autograd.grad(ridge.outerLoss(full), a, b);
+        Tensor[] g = Autograd.grad(ridge.outerLoss(Indexing.cat(w, 0)), a, b);
         double[] expected = ridge.analyticGrad();
         assertClose(g[0].toDoubleArray(), new double[] {expected[0], expected[1]}, 1e-12);
         assertClose(g[1].toDoubleArray(), new double[] {expected[2]}, 1e-12);
+    }
+
+    @Test
+    void secondOrderThroughTreesPassesGradgradcheck() {
+        RootSolver rs = blockedRidge(TestSolvers.cg(3));
+        Tensor a = ridge.loglam().narrow(0, 0, 2).detach().requiresGrad(true);
+        Tensor b = ridge.loglam().narrow(0, 2, 1).detach().requiresGrad(true);
+        assertThat(GradCheck.gradgradcheck(in -> {
+            @SuppressWarnings("unchecked")
+            List<Tensor> w = (List<Tensor>) rs.solve(null, blocks(in[0], in[1]), ridge.x(), ridge.y());
+            return ridge.outerLoss(Indexing.cat(w, 0));
+        }, a, b)).isTrue();
     }
 
     @Test
@@ -227,6 +246,30 @@ class RootSolverTest {
         @SuppressWarnings("unchecked")
         List<Tensor> z = (List<Tensor>) rs.solve(null, t);
         assertThat(Autograd.grad(z.get(1).sum(), t)[0].toDoubleArray()).containsExactly(3.0, -1.0);
+    }
+
+    @Test
+    void zeroDimensionalSolutionsWithTheDefaultSolver() {
+        // z* = sqrt(θ), root of F = z² − θ; dz*/dθ = 1 / (2 sqrt θ); and c* = 3θ beside it in a tree
+        Optimality f = (z, args) -> {
+            @SuppressWarnings("unchecked")
+            List<Tensor> zs = (List<Tensor>) z;
+            Tensor t = (Tensor) args.get(0);
+            return List.of(zs.get(0).square().sub(t), zs.get(1).sub(t.mul(3)));
+        };
+        InnerSolver solver = (z0, args) -> {
+            double t = ((Tensor) args.get(0)).item();
+            return List.of(Tensor.scalar(Math.sqrt(t)), Tensor.scalar(3 * t));
+        };
+        RootSolver rs = Implicit.customRoot(f, solver, CustomRootOptions.argnums(1));
+        Tensor t = Tensor.scalar(2.25).requiresGrad(true);
+        @SuppressWarnings("unchecked")
+        List<Tensor> z = (List<Tensor>) rs.solve(null, t);
+        assertThat(z.get(0).shape()).isEmpty();
+        assertThat(z.get(0).item()).isEqualTo(1.5);
+        assertThat(Autograd.grad(z.get(0), t)[0].item()).isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(Autograd.grad(((List<Tensor>) rs.solve(null, t)).get(1).mul(2), t)[0].item())
+                .isCloseTo(6.0, within(1e-9));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.metagrad.linearsolve;
 
 import dev.metagrad.autograd.Autograd;
+import dev.metagrad.autograd.DType;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.autograd.check.GradCheck;
 import dev.metagrad.tree.TreeMath;
@@ -127,6 +128,15 @@ class CgTest {
                     CgOptions.defaults().withRtol(1e-12)).x();
             return TreeMath.vdot(x, x);
         }, s, u, v)).isTrue();
+    }
+
+    @Test
+    void worksInFloat32() {
+        Tensor a = A3.to(DType.FLOAT32);
+        Solution s = Cg.cg(LinearOperators.matrix(a), Tensor.of(6, 10, 8).to(DType.FLOAT32), CgOptions.defaults());
+        Tensor x = (Tensor) s.x();
+        assertThat(x.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(x.toDoubleArray()).containsExactly(new double[] {1, 2, 3}, within(1e-4));
     }
 
     @Test

@@ -83,6 +83,16 @@ class LinearSolveTest {
     }
 
     @Test
+    void denseSolversAreDifferentiableInEveryEntryOfANonSymmetricMatrix() {
+        Tensor a = Systems.randomGeneral(37, 3).requiresGrad(true);
+        Tensor b = Systems.randomVector(38, 3).requiresGrad(true);
+        for (LinearSolver solver : new LinearSolver[] {LinearSolve.solveInv(), LinearSolve.solveLu(0.3)}) {
+            assertThat(GradCheck.gradcheck(in -> (Tensor) solver.solve(LinearOperators.matrix(in[0]), in[1]).x(), a, b)).isTrue();
+            assertThat(GradCheck.gradgradcheck(in -> (Tensor) solver.solve(LinearOperators.matrix(in[0]), in[1]).x(), a, b)).isTrue();
+        }
+    }
+
+    @Test
     void ridgeIsAddedToTheOperator() {
         Tensor a = Systems.randomSpd(26, 4);
         Tensor xTrue = Systems.randomVector(27, 4);
