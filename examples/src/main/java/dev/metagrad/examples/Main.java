@@ -49,7 +49,7 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         add(m, new Command("maml-sine", "train MAML on sinusoid regression; prints meta-test losses, writes a PNG "
                 + "(--help for the options)", MamlSineCommand::run));
-        add(m, new Command("imaml-sine", "train implicit MAML (proximal inner problem, customRoot + CG) on sinusoid "
+        add(m, new Command("imaml-sine", "train implicit MAML (proximal inner problem, customRoot + GMRES) on sinusoid "
                 + "regression; writes a PNG", ImamlSineCommand::run));
         add(m, new Command("ridge-hyper", "learn per-feature ridge penalties on scikit-learn's diabetes data by implicit "
                 + "hypergradients; writes a PNG", HyperCommands.ridge()::run));
