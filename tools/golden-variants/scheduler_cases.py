@@ -206,6 +206,8 @@ def all_cases(seed):
     c.append(run_case("constantlr_v1", "ConstantLR", {}, sgd((0.4, 0.08)), N, note="defaults: factor 1/3, 5 iterations"))
     c.append(run_case("linearlr_v0", "LinearLR", {"start_factor": 0.5, "end_factor": 0.05, "total_iters": 7}, sgd(), N))
     c.append(run_case("linearlr_v1", "LinearLR", {}, sgd((0.9, 0.1)), N, note="defaults"))
+    c.append(run_case("linearlr_v2", "LinearLR", {"start_factor": 0.1, "end_factor": 0.0, "total_iters": 4}, sgd(), N,
+                      note="decays to zero: the recursive form ends a rounding error below 0 (-5.6e-19), torch keeps it"))
     c.append(run_case("exponentiallr_v0", "ExponentialLR", {"gamma": 1.05}, sgd((0.01, 0.002)), N, note="gamma > 1"))
     c.append(run_case("polynomiallr_v0", "PolynomialLR", {"total_iters": 8, "power": 3.0}, sgd(), N))
     c.append(run_case("polynomiallr_v1", "PolynomialLR", {}, sgd((0.25, 0.05)), N, note="defaults"))
@@ -224,6 +226,11 @@ def all_cases(seed):
         {"scheduler": "MultiplicativeLR", "args": {"lr_lambda": lam("alternate", "1.1 if epoch%2==0 else 0.95",
                                                                      even=1.1, odd=0.95)}},
         {"scheduler": "MultiStepLR", "args": {"milestones": [5, 5, 15], "gamma": 0.5}}]}, sgd(), N))
+    c.append(run_case("chainedscheduler_v3", "ChainedScheduler", {"schedulers": [
+        {"scheduler": "LinearLR", "args": {"start_factor": 0.1, "end_factor": 0.2, "total_iters": 2}},
+        {"scheduler": "CosineAnnealingLR", "args": {"T_max": 6, "eta_min": 0.0}},
+        {"scheduler": "CosineAnnealingLR", "args": {"T_max": 9, "eta_min": 0.001}}]}, adam(), N,
+        note="two recursive cosine forms: the lr goes below 0 at step 18, torch keeps it"))
     c.append(run_case("sequentiallr_v0", "SequentialLR", {"schedulers": [
         {"scheduler": "ConstantLR", "args": {"factor": 0.2, "total_iters": 10}},
         {"scheduler": "PolynomialLR", "args": {"total_iters": 12, "power": 1.5}},
