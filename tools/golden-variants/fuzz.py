@@ -16,6 +16,7 @@ import optim_cases  # noqa: E402
 import scheduler_cases as sc  # noqa: E402
 from golden_common import GENERATOR, PROVENANCE, dump  # noqa: E402
 
+STEPS = 8
 SHAPES = [[], [1], [3], [2, 2], [2, 3], [4, 1], [1, 3], [5]]
 
 
@@ -56,8 +57,8 @@ DOMAINS = {
 }
 
 
-def random_optim_case(rng, k):
-    alg = rng.choice(list(DOMAINS) + ["LBFGS", "LBFGS"])
+def random_optim_case(rng, k, only=None):
+    alg = rng.choice(only or (list(DOMAINS) + ["LBFGS", "LBFGS"]))
     nparams = rng.randint(1, 3)
     shapes = [rng.choice(SHAPES) for _ in range(nparams)]
     if alg == "LBFGS":
@@ -73,7 +74,7 @@ def random_optim_case(rng, k):
         if rng.random() < 0.6:
             opts["line_search_fn"] = "strong_wolfe"
         groups = [{"params": list(range(nparams))}]
-        return ("fuzz_%d" % k, alg, opts, groups, shapes, rng.randint(1, 4), rng.choice([0.1, 0.3]), None, False)
+        return ("fuzz_%d" % k, alg, opts, groups, shapes, rng.randint(1, 6), rng.choice([0.1, 0.3, 0.6]), None, False)
     dom = DOMAINS[alg]
     opts = {}
     for key, vals in dom.items():
@@ -103,7 +104,7 @@ def random_optim_case(rng, k):
             r = optim_cases.resolve_group(alg, opts, {k: v for k, v in g.items() if k != "params"})
             if r["nesterov"] and (r["momentum"] <= 0 or r["dampening"] != 0):
                 g["nesterov"] = False
-    return ("fuzz_%d" % k, alg, opts, groups, shapes, 8, 0.0 if maximize else 0.05, None, True)
+    return ("fuzz_%d" % k, alg, opts, groups, shapes, STEPS, 0.0 if maximize else 0.05, None, True)
 
 
 def random_scheduler(rng, depth=0):
@@ -202,13 +203,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("n", nargs="?", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--alg", default="", help="comma-separated algorithms to draw from")
+    ap.add_argument("--steps", type=int, default=8)
     args = ap.parse_args()
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "out")
     os.makedirs(out, exist_ok=True)
     rng = random.Random(args.seed)
+    global STEPS
+    STEPS = args.steps
     cases = []
     for k in range(args.n):
-        spec = random_optim_case(rng, k)
+        spec = random_optim_case(rng, k, [a for a in args.alg.split(",") if a])
         try:
             case, why = optim_cases.make_case(spec[0], spec[1], spec[2], spec[3], spec[4], spec[5],
                                               rng.randrange(1 << 30), spec[6], spec[7], first_order=spec[8])

@@ -69,6 +69,8 @@ def keys_113(algorithm):
 
 
 def spd(rng, n, lo=0.5, hi=2.5):
+    if n == 0:
+        return torch.zeros(0, 0)
     q, _ = torch.linalg.qr(torch.tensor([[rng.gauss(0, 1) for _ in range(n)] for _ in range(n)]))
     ev = torch.tensor([rng.uniform(lo, hi) for _ in range(n)])
     a = q @ torch.diag(ev) @ q.T
@@ -302,6 +304,11 @@ def make_case(cid, algorithm, options, param_groups, shapes, steps, seed, c=0.05
         return None, "unstable: tolerance %r" % (tol,)
     if tol["final_state"]["rtol"] > 1e-6:
         tol["final_state"] = None
+    ro = [abs(r["data"][0]) for st in a["final_state"]["state"] for r in (st.get("ro") or [])]
+    if tol["final_state"] is not None and ro and max(ro) > 1e5:
+        # converged: the L-BFGS history is dominated by rounding (FORMAT.md 2, the public lbfgs_5)
+        tol["final_state"] = {"rtol": max(1e-6, tol["final_state"]["rtol"]), "atol": 1e-8}
+        note = ((note + "; ") if note else "") + "converges: loose final-state tolerance (ro up to %.1g)" % max(ro)
     # informative sensitivity to a 1e-11 relative change of params0
     pert = [p * (1 + 1e-11 * (1 if k % 2 == 0 else -1)) for k, p in enumerate(params0)]
     cpert = run(case, pert, problem)
