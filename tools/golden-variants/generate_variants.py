@@ -48,6 +48,8 @@ OPTIM = [
      [[2, 2], []], 10, 0.05, None),
     ("adam_v3", "Adam", {"lr": 0.1, "betas": [0.85, 0.995], "eps": 0.1},
      [{"params": [0, 1, 2]}], [[1], [2, 3], [4]], 10, 0.05, "large eps"),
+    ("adam_v4", "Adam", {"lr": 0.05, "amsgrad": True, "weight_decay": 0.1, "decoupled_weight_decay": True},
+     [{"params": [0, 1]}], [[0], [2, 2]], 6, 0.05, "a parameter with zero elements"),
     # AdamW
     ("adamw_v0", "AdamW", {"lr": 0.03, "maximize": True},
      [{"params": [0]}, {"params": [1, 2], "amsgrad": True}], S3, 10, 0.05, "per-group amsgrad; default weight_decay"),
@@ -118,6 +120,8 @@ OPTIM = [
      [{"params": [0, 1, 2]}], [[], [2, 2], [3]], 3, 0.4, "history_size 1"),
     ("lbfgs_v6", "LBFGS", {"lr": 0.3, "max_iter": 1},
      [{"params": [0, 1]}], S2, 5, 0.2, "max_iter 1: every step is one iteration without re-evaluation"),
+    ("lbfgs_v8", "LBFGS", {"lr": 1, "max_iter": 4, "line_search_fn": "strong_wolfe"},
+     [{"params": [0, 1]}], [[3], [0]], 2, 0.3, "a parameter with zero elements"),
     ("lbfgs_v7", "LBFGS", {"lr": 1, "max_iter": 10, "max_eval": 30, "tolerance_grad": 1e-5, "tolerance_change": 1e-12,
                            "line_search_fn": "strong_wolfe"},
      [{"params": [0]}], [[2, 2]], 3, 0.1, None),

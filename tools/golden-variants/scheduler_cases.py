@@ -277,6 +277,10 @@ def all_cases(seed):
     c.append(run_case("cycliclr_v3", "CyclicLR", {"base_lr": 0.05, "max_lr": 0.2, "step_size_up": 1, "step_size_down": 1,
                                                   "scale_mode": "iterations"}, sgd(momentum=0.5), N,
                       note="scale_mode is ignored by the built-in modes"))
+    c.append(run_case("cycliclr_v4", "CyclicLR", {"base_lr": 0.01, "max_lr": 0.04, "step_size_up": 3},
+                      sgd(), N, note="SGD built without momentum: CyclicLR cycles its default momentum option"))
+    c.append(run_case("onecyclelr_v4", "OneCycleLR", {"max_lr": 0.2, "total_steps": 16}, sgd(), 15,
+                      note="SGD built without momentum"))
     c.append(run_case("onecyclelr_v0", "OneCycleLR", {"max_lr": [0.2, 0.05], "total_steps": 25, "three_phase": True,
                                                       "anneal_strategy": "linear"}, sgd(momentum=0.9), 24))
     c.append(run_case("onecyclelr_v1", "OneCycleLR", {"max_lr": 0.1, "epochs": 3, "steps_per_epoch": 8, "pct_start": 0.4,
