@@ -110,7 +110,14 @@ def random_optim_case(rng, k, only=None):
 def random_scheduler(rng, depth=0):
     kind = rng.choice(["LambdaLR", "MultiplicativeLR", "StepLR", "MultiStepLR", "ConstantLR", "LinearLR",
                        "ExponentialLR", "PolynomialLR", "CosineAnnealingLR", "CosineAnnealingWarmRestarts"]
-                      + (["ChainedScheduler", "SequentialLR"] if depth == 0 else []))
+                      + (["ChainedScheduler", "SequentialLR"] if depth == 0 else ["CyclicLR", "OneCycleLR"]))
+    if kind == "CyclicLR":
+        return kind, {"base_lr": rng.choice([0.001, 0.01]), "max_lr": rng.choice([0.05, 0.2]),
+                      "step_size_up": rng.randint(1, 5), "mode": rng.choice(["triangular", "triangular2", "exp_range"]),
+                      "gamma": 0.95, "cycle_momentum": False}
+    if kind == "OneCycleLR":
+        return kind, {"max_lr": rng.choice([0.05, 0.2]), "total_steps": 60, "three_phase": rng.random() < 0.5,
+                      "cycle_momentum": False}
     lams = [sc.lam("exp", "g**e", gamma=rng.choice([0.9, 0.97, 1.02])),
             sc.lam("inv_linear", "1/(1+k e)", k=rng.choice([0.1, 0.5])),
             sc.lam("warmup_exp", "w", warmup=rng.randint(1, 5), gamma=0.9),
@@ -231,7 +238,7 @@ def main():
         try:
             c = random_scheduler_case(rng, k)
         except (ValueError, ZeroDivisionError) as e:
-            print("skip scheduler %d: torch refused: %s" % (k, e), file=sys.stderr)
+            print("skip scheduler %d: torch refused: %s %s" % (k, e, getattr(e, "case", "")), file=sys.stderr)
             continue
         if c is not None:
             scases.append(c)

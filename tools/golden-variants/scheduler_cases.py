@@ -122,6 +122,14 @@ def run_case(cid, scheduler, args, optimizer, steps, metrics=None, note=None):
     emulate_adam = scheduler == "CyclicLR" and momentum_key == "betas[0]"
     opt = make_optimizer(optimizer, emulate_adam)
     lrs, moms = [], []
+    try:
+        return _run_case(cid, scheduler, args, optimizer, steps, metrics, note, momentum_key, emulate_adam, opt, lrs, moms)
+    except (ValueError, ZeroDivisionError) as e:
+        e.case = (scheduler, args, optimizer)
+        raise
+
+
+def _run_case(cid, scheduler, args, optimizer, steps, metrics, note, momentum_key, emulate_adam, opt, lrs, moms):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         sched = L.ReduceLROnPlateau(opt, **args) if scheduler == "ReduceLROnPlateau" else build(opt, scheduler, args)
