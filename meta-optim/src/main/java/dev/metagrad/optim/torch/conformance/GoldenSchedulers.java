@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * Builds the scheduler a golden case names from its torch class name and keyword arguments, with torch's
- * defaults for arguments the case leaves out. Unknown names and arguments fail with a message.
+ * defaults for arguments the case leaves out. Unknown names and arguments fail with a message. torch's
+ * {@code last_epoch} keyword is accepted with its default -1 (a fresh schedule).
  */
 final class GoldenSchedulers {
     /** Every scheduler name {@link #create} understands, plus {@code ReduceLROnPlateau} ({@link #plateau}). */
@@ -47,6 +48,14 @@ final class GoldenSchedulers {
     @SuppressWarnings("unchecked")
     static LRScheduler create(Optimizer optimizer, String name, Map<String, Object> args) {
         GoldenArgs a = new GoldenArgs(name, args);
+        if (!"ChainedScheduler".equals(name) && a.has("last_epoch")) {
+            // torch's keyword with its default -1 means a fresh schedule; a resumed one cannot be described here
+            int lastEpoch = a.integer("last_epoch");
+            if (lastEpoch != -1) {
+                throw new IllegalArgumentException(name + ": last_epoch " + lastEpoch
+                        + " (resuming a schedule) is not supported by the golden runner; only the default -1");
+            }
+        }
         LRScheduler s = switch (name == null ? "" : name) {
             case "LambdaLR" -> {
                 Object l = GoldenLambdas.decode(a.raw("lr_lambda"));
