@@ -1,6 +1,8 @@
 package dev.metagrad.examples;
 
 import dev.metagrad.conformance.ConformanceRunner;
+import dev.metagrad.examples.hyper.HyperCommands;
+import dev.metagrad.examples.imaml.ImamlSineCommand;
 import dev.metagrad.examples.maml.MamlSineCommand;
 
 import java.io.PrintStream;
@@ -47,6 +49,12 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         add(m, new Command("maml-sine", "train MAML on sinusoid regression; prints meta-test losses, writes a PNG "
                 + "(--help for the options)", MamlSineCommand::run));
+        add(m, new Command("imaml-sine", "train implicit MAML (proximal inner problem, customRoot + GMRES) on sinusoid "
+                + "regression; writes a PNG", ImamlSineCommand::run));
+        add(m, new Command("ridge-hyper", "learn per-feature ridge penalties on scikit-learn's diabetes data by implicit "
+                + "hypergradients; writes a PNG", HyperCommands.ridge()::run));
+        add(m, new Command("logistic-hyper", "learn per-feature L2 penalties of logistic regression on breast_cancer "
+                + "by implicit hypergradients; writes a PNG", HyperCommands.logistic()::run));
         add(m, new Command("conformance", "run the golden conformance files against PyTorch references "
                 + "([--only P,...] [FILE...])", ConformanceRunner::run));
         return Collections.unmodifiableMap(m);

@@ -5,14 +5,15 @@ import dev.metagrad.tree.Flattened;
 import dev.metagrad.tree.TreeMath;
 
 /**
- * BiCGStab (van der Vorst) for a general nonsingular operator, as in {@code jax.scipy.sparse.linalg.bicgstab}:
+ * BiCGStab (van der Vorst) for a general nonsingular operator, as in {@code jax.scipy.sparse.linalg.bicgstab},
+ * right-preconditioned by {@code M ≈ A⁻¹} (identity when none is given):
  * <pre>
  * r = b − A x;  r̂ = r
  * while ||r||² &gt; atol2 and k &lt; maxIter:
  *     ρ' = r̂·r;  p = r (first step) or r + (ρ'/ρ)(α/ω)(p − ω v)
- *     v = A p;  α = ρ' / (r̂·v);  s = r − α v
- *     if ||s||² &lt;= atol2: x = x + α p, stop
- *     t = A s;  ω = (t·s)/(t·t);  x = x + α p + ω s;  r = s − ω t;  ρ = ρ'
+ *     p̂ = M p;  v = A p̂;  α = ρ' / (r̂·v);  s = r − α v
+ *     if ||s||² &lt;= atol2: x = x + α p̂, stop
+ *     ŝ = M s;  t = A ŝ;  ω = (t·s)/(t·t);  x = x + α p̂ + ω ŝ;  r = s − ω t;  ρ = ρ'
  * </pre>
  * A breakdown ({@code ρ' = 0}, {@code r̂·v = 0}, {@code t·t = 0} or {@code ω = 0}) ends the run, reported as
  * not converged unless the residual already passes. Scalars are 0-dim tensors in the graph.
@@ -25,6 +26,7 @@ final class Bicgstab {
         KrylovSetup setup = KrylovSetup.of(op, a0, b, options.ridge(), options.rtol(), options.atol(), options.maxIter(),
                 options.init());
         LinearOperator a = setup.a();
+        LinearOperator m = options.preconditioner();
         Flattened flatB = setup.flatB();
         Stopping stop = setup.stop();
         Object x = setup.start().x();
@@ -48,7 +50,8 @@ final class Bicgstab {
                 break;
             }
             p = k == 0 ? r : TreeMath.axpy(rhoNew.div(rho).mul(alpha.div(omega)), TreeMath.axpy(omega.neg(), v, p), r);
-            v = a.apply(p);
+            Object pHat = m == null ? p : Cg.checked(op, "M p", m.apply(p), flatB);
+            v = a.apply(pHat);
             if (!checked) {
                 Checks.like(op, "A x", v, flatB);
                 checked = true;
@@ -62,17 +65,18 @@ final class Bicgstab {
             double ss = Cg.squaredNorm(s);
             k++;
             if (stop.met(ss)) {
-                x = TreeMath.axpy(alpha, p, x);
+                x = TreeMath.axpy(alpha, pHat, x);
                 rs = ss;
                 break;
             }
-            Object t = a.apply(s);
+            Object sHat = m == null ? s : m.apply(s);
+            Object t = a.apply(sHat);
             Tensor tt = TreeMath.vdot(t, t);
             if (tt.item() == 0.0) {
                 break;
             }
             omega = TreeMath.vdot(t, s).div(tt);
-            x = TreeMath.axpy(omega, s, TreeMath.axpy(alpha, p, x));
+            x = TreeMath.axpy(omega, sHat, TreeMath.axpy(alpha, pHat, x));
             r = TreeMath.axpy(omega.neg(), t, s);
             rho = rhoNew;
             rs = Cg.squaredNorm(r);

@@ -16,7 +16,8 @@ public record CgOptions(Object x0, double rtol, double atol, OptionalInt maxIter
     /**
      * Checks the settings.
      *
-     * @throws IllegalArgumentException for a negative or non-finite tolerance or a non-positive iteration limit
+     * @throws IllegalArgumentException for a negative or non-finite tolerance or a negative iteration limit (0 is allowed:
+     *                                  no iteration, {@code x0} is returned, as in TorchOpt)
      */
     public CgOptions {
         Checks.tolerance("CgOptions", "rtol", rtol);

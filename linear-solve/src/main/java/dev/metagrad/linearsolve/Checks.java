@@ -30,8 +30,15 @@ final class Checks {
         if (maxIter == null) {
             throw new IllegalArgumentException(op + ": maxIter must be OptionalInt.empty() for the default, not null");
         }
-        if (maxIter.isPresent() && maxIter.getAsInt() <= 0) {
-            throw new IllegalArgumentException(op + ": maxIter must be positive, got " + maxIter.getAsInt());
+        if (maxIter.isPresent()) {
+            nonNegative(op, "maxIter", maxIter.getAsInt());
+        }
+    }
+
+    /** An iteration count: 0 runs no iteration (TorchOpt accepts {@code maxiter=0}), a negative count is an error. */
+    static void nonNegative(String op, String name, int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(op + ": " + name + " must be >= 0, got " + value);
         }
     }
 

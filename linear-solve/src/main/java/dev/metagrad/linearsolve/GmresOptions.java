@@ -18,8 +18,8 @@ public record GmresOptions(double ridge, Object init, double rtol, double atol, 
     /**
      * Checks the settings.
      *
-     * @throws IllegalArgumentException for a non-finite ridge, a negative tolerance, or a non-positive
-     *                                  iteration limit or restart
+     * @throws IllegalArgumentException for a non-finite ridge, a negative tolerance, a negative
+     *                                  iteration limit (0 returns the start point) or a non-positive restart
      */
     public GmresOptions {
         Checks.finite("GmresOptions", "ridge", ridge);

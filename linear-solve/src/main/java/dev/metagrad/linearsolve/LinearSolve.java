@@ -1,6 +1,9 @@
 package dev.metagrad.linearsolve;
 
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.tree.Trees;
+
+import java.util.List;
 
 /**
  * The solvers of this module (TorchOpt's {@code torchopt.linear_solve} and {@code torchopt.linalg}, JAXopt's
@@ -40,7 +43,7 @@ public final class LinearSolve {
 
     /**
      * {@code torchopt.linear_solve.solve_cg}: CG on {@code (A + ridge I) x = b} started at {@code init}, for a
-     * symmetric positive definite {@code A + ridge I}.
+     * symmetric positive definite {@code A + ridge I}, preconditioned by the options' {@code M} if any.
      */
     public static LinearSolver solveCg(SolverOptions options) {
         requireOptions("solveCg", options);
@@ -57,7 +60,8 @@ public final class LinearSolve {
      * {@code torchopt.linear_solve.solve_normal_cg}: CG on the normal equations
      * {@code (AᵀA + ridge I) x = Aᵀ b}, for any nonsingular (also non-symmetric) {@code A}. {@code Aᵀ} is the
      * vector-Jacobian product of {@code A} (see {@link LinearOperators#transpose}), taken at {@code init} or
-     * {@code b}. The reported residual is that of the normal equations.
+     * {@code b}. The options' preconditioner {@code M}, if any, acts on the normal system's residual. The reported
+     * residual is that of the normal equations.
      */
     public static LinearSolver solveNormalCg(SolverOptions options) {
         requireOptions("solveNormalCg", options);
@@ -81,8 +85,8 @@ public final class LinearSolve {
      * {@code torchopt.linear_solve.solve_inv}: with {@code Aeff = A + ridge I}, either the dense solve
      * {@code x = Aeff⁻¹ b} (Aeff materialized column by column from the operator, the leaves of b flattened
      * into one vector, solved by LU with partial pivoting) or, with {@code ns}, the Neumann series
-     * {@link #neumannSeries}. A 0-dim {@code b} gives {@code x = b / (a + ridge)} of shape {@code []}
-     * (TorchOpt returns shape {@code [1, 1]} there). Where b has several leaves, the whole of Aeff is used;
+     * {@link #neumannSeries}. A 0-dim {@code b} (a single 0-dim leaf) gives the exact {@code x = b / (a + ridge)}
+     * of shape {@code []}, with or without {@code ns}, as in TorchOpt (which returns shape {@code [1, 1]} there). Where b has several leaves, the whole of Aeff is used;
      * TorchOpt keeps only its diagonal blocks.
      *
      * <p>The dense solve reports 0 iterations and the residual {@code ||b − Aeff x||}; the series reports its
@@ -94,7 +98,8 @@ public final class LinearSolve {
         requireOptions("solveInv", options);
         return (a, b) -> {
             LinearOperator aeff = LinearOperators.withRidge(requireOperator("solveInv", a), options.ridge());
-            return options.ns() ? Neumann.series("solveInv", aeff, b, options.neumann())
+            // TorchOpt tests for a 0-dim b before looking at ns: a scalar is always divided exactly
+            return options.ns() && !isScalar(b) ? Neumann.series("solveInv", aeff, b, options.neumann())
                     : Dense.solve("solveInv", aeff, b, false);
         };
     }
@@ -156,11 +161,12 @@ public final class LinearSolve {
 
     /**
      * JAXopt's {@code solve_bicgstab}: BiCGStab (van der Vorst) on {@code (A + ridge I) x = b} for any
-     * nonsingular A. From {@code r = r̂ = b − A x}, each iteration takes {@code ρ' = r̂·r},
-     * {@code p = r + (ρ'/ρ)(α/ω)(p − ω v)} (p = r at first), {@code v = A p}, {@code α = ρ'/(r̂·v)},
-     * {@code s = r − α v}, {@code t = A s}, {@code ω = (t·s)/(t·t)}, {@code x = x + α p + ω s},
-     * {@code r = s − ω t}; it stops once {@code ||r||² <= max(rtol² ||b||², atol²)}, after {@code maxIter}
-     * iterations, or at a breakdown (a zero denominator), reported as not converged.
+     * nonsingular A, right-preconditioned by the options' {@code M} if any (identity otherwise). From
+     * {@code r = r̂ = b − A x}, each iteration takes {@code ρ' = r̂·r}, {@code p = r + (ρ'/ρ)(α/ω)(p − ω v)}
+     * (p = r at first), {@code p̂ = M p}, {@code v = A p̂}, {@code α = ρ'/(r̂·v)}, {@code s = r − α v},
+     * {@code ŝ = M s}, {@code t = A ŝ}, {@code ω = (t·s)/(t·t)}, {@code x = x + α p̂ + ω ŝ}, {@code r = s − ω t};
+     * it stops once {@code ||r||² <= max(rtol² ||b||², atol²)}, after {@code maxIter} iterations (0: the start
+     * point is returned), or at a breakdown (a zero denominator), reported as not converged.
      */
     public static LinearSolver solveBicgstab(SolverOptions options) {
         requireOptions("solveBicgstab", options);
@@ -188,6 +194,17 @@ public final class LinearSolve {
      */
     public static Tensor neumannInverse(Tensor a, NeumannOptions options) {
         return Neumann.inverse("neumannInverse", a, options);
+    }
+
+    /** Whether {@code b} is one 0-dim tensor (a tree with a single 0-dim leaf), the scalar case of solveInv. */
+    private static boolean isScalar(Object b) {
+        List<Tensor> leaves;
+        try {
+            leaves = b == null ? List.of() : Trees.leaves(b);
+        } catch (IllegalArgumentException e) {
+            return false; // not a tree: the solver itself reports it
+        }
+        return leaves.size() == 1 && leaves.get(0).dim() == 0;
     }
 
     private static void requireOptions(String op, Object options) {

@@ -61,6 +61,9 @@ final class Neumann {
         }
         Checks.finiteLeaves(op, "A", java.util.List.of(a));
         Tensor eye = Tensor.eye(a.shape()[0]).to(a.dtype());
+        if (options.maxIter() == 0) {
+            return Tensor.zerosLike(a); // an empty sum, as TorchOpt's ns_inv(maxiter=0)
+        }
         double alpha = options.alpha().orElse(1.0);
         Tensor m = eye.sub(options.alpha().isPresent() ? a.mul(alpha) : a);
         Tensor power = eye;

@@ -15,10 +15,12 @@ public record NeumannOptions(int maxIter, OptionalDouble alpha) {
     /**
      * Checks the settings.
      *
-     * @throws IllegalArgumentException for a non-positive maxIter or an alpha that is zero or not finite
+     * @throws IllegalArgumentException for a negative maxIter (0 is allowed, as in TorchOpt: {@code ns} then
+     *                                  returns {@code α b}, {@code ns_inv} the zero matrix) or an alpha that is
+     *                                  zero or not finite
      */
     public NeumannOptions {
-        Checks.positive("NeumannOptions", "maxIter", maxIter);
+        Checks.nonNegative("NeumannOptions", "maxIter", maxIter);
         if (alpha == null) {
             throw new IllegalArgumentException("NeumannOptions: alpha must be OptionalDouble.empty() for none, not null");
         }

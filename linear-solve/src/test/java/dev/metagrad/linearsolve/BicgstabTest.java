@@ -38,6 +38,30 @@ class BicgstabTest {
     }
 
     @Test
+    void theExactInverseAsPreconditionerSolvesInOneStep() {
+        // right preconditioning with M = A⁻¹: v = A M r = r, α = 1, s = 0, x = M b
+        Tensor a = Tensor.of(new double[][] {{2, 1}, {0, 1}});
+        Tensor inverse = Tensor.of(new double[][] {{0.5, -0.5}, {0, 1}});
+        Solution s = Bicgstab.solve("t", LinearOperators.matrix(a), Tensor.of(3, 1),
+                SolverOptions.defaults().withPreconditioner(LinearOperators.matrix(inverse)));
+        assertThat(s.iterations()).isEqualTo(1);
+        assertThat(((Tensor) s.x()).toDoubleArray()).containsExactly(1, 1);
+        assertThat(s.converged()).isTrue();
+    }
+
+    @Test
+    void aDiagonalPreconditionerGivesTheSameSolution() {
+        Tensor a = Systems.randomGeneral(67, 6);
+        Tensor xTrue = Systems.randomVector(68, 6);
+        Tensor m = Tensor.of(new double[][] {{0.5, 0, 0, 0, 0, 0}, {0, 2, 0, 0, 0, 0}, {0, 0, 1, 0, 0, 0},
+            {0, 0, 0, 0.7, 0, 0}, {0, 0, 0, 0, 1.3, 0}, {0, 0, 0, 0, 0, 0.9}});
+        Solution s = Bicgstab.solve("t", LinearOperators.matrix(a), a.matmul(xTrue),
+                SolverOptions.defaults().withRtol(1e-12).withPreconditioner(LinearOperators.matrix(m)));
+        assertThat(s.converged()).isTrue();
+        assertThat(((Tensor) s.x()).toDoubleArray()).containsExactly(xTrue.toDoubleArray(), within(1e-9));
+    }
+
+    @Test
     void startsFromInit() {
         Tensor a = Systems.randomGeneral(63, 4);
         Tensor xTrue = Systems.randomVector(64, 4);

@@ -23,10 +23,16 @@ class CgOptionsTest {
     }
 
     @Test
+    void zeroIterationsIsAValidLimit() {
+        // TorchOpt's cg(maxiter=0) runs no iteration and returns x0
+        assertThat(CgOptions.defaults().withMaxIter(0).maxIter()).isEqualTo(OptionalInt.of(0));
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertThatThrownBy(() -> CgOptions.defaults().withAtol(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CgOptions: atol must be a finite number >= 0, got -1.0");
-        assertThatThrownBy(() -> CgOptions.defaults().withMaxIter(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("CgOptions: maxIter must be positive, got 0");
+        assertThatThrownBy(() -> CgOptions.defaults().withMaxIter(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CgOptions: maxIter must be >= 0, got -1");
     }
 }

@@ -48,6 +48,19 @@ class CgTest {
     }
 
     @Test
+    void zeroIterationLimitReturnsTheStartPointUnconverged() {
+        // TorchOpt: cg(A, b, x0, maxiter=0) runs no iteration and returns x0 (zeros without x0)
+        Tensor b = Tensor.of(6, 10, 8);
+        Solution s = Cg.cg(LinearOperators.matrix(A3), b, CgOptions.defaults().withMaxIter(0).withX0(Tensor.of(1, 1, 1)));
+        assertThat(((Tensor) s.x()).toDoubleArray()).containsExactly(1, 1, 1);
+        assertThat(s.iterations()).isZero();
+        assertThat(s.converged()).isFalse();
+        assertThat(s.residualNorm()).isCloseTo(b.sub(A3.matmul(Tensor.of(1, 1, 1))).norm(2).item(), within(1e-12));
+        Solution fromZero = Cg.cg(LinearOperators.matrix(A3), b, CgOptions.defaults().withMaxIter(0));
+        assertThat(((Tensor) fromZero.x()).toDoubleArray()).containsExactly(0, 0, 0);
+    }
+
+    @Test
     void zeroRightHandSideIsSolvedWithoutIterating() {
         Solution s = Cg.cg(LinearOperators.matrix(A3), Tensor.zeros(3), CgOptions.defaults());
         assertThat(((Tensor) s.x()).toDoubleArray()).containsExactly(0, 0, 0);
@@ -142,8 +155,8 @@ class CgTest {
     @Test
     void rejectsBadInput() {
         LinearOperator a = LinearOperators.matrix(A3);
-        assertThatThrownBy(() -> CgOptions.defaults().withMaxIter(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxIter must be positive, got 0");
+        assertThatThrownBy(() -> CgOptions.defaults().withMaxIter(-2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxIter must be >= 0, got -2");
         assertThatThrownBy(() -> CgOptions.defaults().withRtol(-1e-3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rtol");
         assertThatThrownBy(() -> CgOptions.defaults().withAtol(Double.NaN)).isInstanceOf(IllegalArgumentException.class)

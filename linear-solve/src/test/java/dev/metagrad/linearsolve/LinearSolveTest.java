@@ -70,6 +70,25 @@ class LinearSolveTest {
         assertThat(gaa.item()).isCloseTo(2 * 3.0 / (2.5 * 2.5 * 2.5), within(1e-13));
     }
 
+    @Test
+    void solveInvDividesAScalarRightHandSideExactlyEvenWithNs() {
+        // FORMAT-torchopt.md §8.2 / TorchOpt: the 0-dim test comes before ns, so x = b / (a + ridge), not a series
+        Tensor a = Tensor.scalar(1.5).requiresGrad(true);
+        Tensor b = Tensor.scalar(3.0).requiresGrad(true);
+        LinearSolver solver = LinearSolve.solveInv(InvOptions.defaults().withNs(true).withRidge(0.5).withMaxIter(2)
+                .withAlpha(0.3));
+        Solution s = solver.solve(LinearOperators.matrix(a), b);
+        Tensor x = (Tensor) s.x();
+        assertThat(x.shape()).isEmpty();
+        assertThat(x.item()).isEqualTo(1.5);
+        Tensor[] g = Autograd.grad(x, a, b);
+        assertThat(g[0].item()).isCloseTo(-3.0 / 4.0, within(1e-15));
+        assertThat(g[1].item()).isCloseTo(0.5, within(1e-15));
+        // a vector b still takes the series: A = 1.5, ridge 0.5, α = 0.3: x = 0.3 (1 + 0.4 + 0.16) b
+        Tensor xs = (Tensor) solver.solve(LinearOperators.matrix(Tensor.of(new double[][] {{1.5}})), Tensor.of(3.0)).x();
+        assertThat(xs.item()).isCloseTo(0.3 * 1.56 * 3.0, within(1e-15));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("exactSolvers")
     void firstAndSecondOrderGradientsInMatrixAndRightHandSide(String name, LinearSolver solver) {
@@ -106,6 +125,24 @@ class LinearSolveTest {
             Tensor x = (Tensor) solver.solve(LinearOperators.matrix(a), b).x();
             assertThat(x.toDoubleArray()).containsExactly(xTrue.toDoubleArray(), within(1e-8));
         }
+    }
+
+    @Test
+    void cgSolversApplyThePreconditionerOfTheirOptions() {
+        // TorchOpt's solve_cg(M=...) / solve_normal_cg(M=...) pass M to linalg.cg. One step of CG from 0 is
+        // x = α M b' with b' the system's right-hand side; with M the exact inverse that is the solution, while
+        // plain CG gives α b' = 0.4 (1, 1) for A = diag(1, 4), b = (1, 1)
+        Tensor b = Tensor.of(1.0, 1.0);
+        SolverOptions oneStep = SolverOptions.defaults().withMaxIter(1);
+        Tensor plain = (Tensor) LinearSolve.solveCg(oneStep).solve(v -> ((Tensor) v).mul(Tensor.of(1.0, 4.0)), b).x();
+        assertThat(plain.toDoubleArray()).containsExactly(new double[] {0.4, 0.4}, within(1e-15));
+        LinearOperator inverse = v -> ((Tensor) v).mul(Tensor.of(1.0, 0.25));
+        Solution cg = LinearSolve.solveCg(oneStep.withPreconditioner(inverse)).solve(v -> ((Tensor) v).mul(Tensor.of(1.0, 4.0)), b);
+        assertThat(((Tensor) cg.x()).toDoubleArray()).containsExactly(new double[] {1.0, 0.25}, within(1e-15));
+        // normal CG on A = diag(1, 2): AᵀA = diag(1, 4), Aᵀb = (1, 2); M acts on the normal system
+        Solution normal = LinearSolve.solveNormalCg(oneStep.withPreconditioner(inverse))
+                .solve(v -> ((Tensor) v).mul(Tensor.of(1.0, 2.0)), b);
+        assertThat(((Tensor) normal.x()).toDoubleArray()).containsExactly(new double[] {1.0, 0.5}, within(1e-15));
     }
 
     @Test
@@ -245,13 +282,13 @@ class LinearSolveTest {
     @Test
     void optionRecordsRejectBadSettings() {
         assertThatThrownBy(() -> SolverOptions.defaults().withMaxIter(-3)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxIter must be positive, got -3");
+                .hasMessageContaining("maxIter must be >= 0, got -3");
         assertThatThrownBy(() -> SolverOptions.defaults().withRidge(Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ridge must be finite");
         assertThatThrownBy(() -> GmresOptions.defaults().withRestart(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("restart must be positive");
-        assertThatThrownBy(() -> InvOptions.defaults().withMaxIter(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("maxIter must be positive");
+        assertThatThrownBy(() -> InvOptions.defaults().withMaxIter(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxIter must be >= 0");
         assertThatThrownBy(() -> NeumannOptions.defaults().withAlpha(0.0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("alpha must be finite and non-zero");
         assertThatThrownBy(() -> LinearSolve.solveCg(null)).isInstanceOf(IllegalArgumentException.class);

@@ -15,9 +15,14 @@ class NeumannOptionsTest {
     }
 
     @Test
+    void zeroIterationsIsAValidCount() {
+        assertThat(NeumannOptions.defaults().withMaxIter(0).maxIter()).isZero();
+    }
+
+    @Test
     void rejectsBadSettings() {
-        assertThatThrownBy(() -> NeumannOptions.defaults().withMaxIter(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("NeumannOptions: maxIter must be positive, got 0");
+        assertThatThrownBy(() -> NeumannOptions.defaults().withMaxIter(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NeumannOptions: maxIter must be >= 0, got -1");
         assertThatThrownBy(() -> NeumannOptions.defaults().withAlpha(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("alpha must be finite and non-zero");
         assertThatThrownBy(() -> new NeumannOptions(1, null)).isInstanceOf(IllegalArgumentException.class)

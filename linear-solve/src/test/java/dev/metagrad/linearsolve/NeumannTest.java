@@ -31,6 +31,19 @@ class NeumannTest {
     }
 
     @Test
+    void zeroIterationsKeepOnlyTheFirstTermOfTheSeriesAndNoTermOfTheInverse() {
+        // TorchOpt: ns(maxiter=0) = α b (one term), ns_inv(maxiter=0) = α · (empty sum) = 0
+        Solution s = Neumann.series("t", v -> ((Tensor) v).mul(4.0), Tensor.of(8.0, -2.0),
+                NeumannOptions.defaults().withMaxIter(0).withAlpha(0.125));
+        assertThat(((Tensor) s.x()).toDoubleArray()).containsExactly(1.0, -0.25);
+        assertThat(s.iterations()).isZero();
+        Tensor inv = Neumann.inverse("t", Tensor.of(new double[][] {{0.5, 0.1}, {0.1, 0.4}}),
+                NeumannOptions.defaults().withMaxIter(0));
+        assertThat(inv.shape()).containsExactly(2, 2);
+        assertThat(inv.toDoubleArray()).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
     void alphaScalesTheStepAndTheSum() {
         // A = 4, α = 0.125: I − αA = 0.5, x = 0.125 (1 + 0.5 + 0.25) b
         Solution s = Neumann.series("t", v -> ((Tensor) v).mul(4.0), Tensor.scalar(8.0),

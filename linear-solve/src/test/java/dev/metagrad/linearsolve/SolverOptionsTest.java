@@ -23,6 +23,16 @@ class SolverOptionsTest {
     }
 
     @Test
+    void thePreconditionerIsKeptByEveryWitherAndHandedToCg() {
+        LinearOperator m = v -> v;
+        SolverOptions o = SolverOptions.defaults().withPreconditioner(m).withRidge(0.5).withInit(null).withRtol(1e-3)
+                .withAtol(1e-4).withMaxIter(0);
+        assertThat(o.preconditioner()).isSameAs(m);
+        assertThat(o.toCg()).isEqualTo(new CgOptions(null, 1e-3, 1e-4, OptionalInt.of(0), m));
+        assertThat(new SolverOptions(0.0, null, 1e-5, 0.0, OptionalInt.empty()).preconditioner()).isNull();
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertThatThrownBy(() -> SolverOptions.defaults().withRtol(Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SolverOptions: rtol must be a finite number >= 0");

@@ -51,7 +51,9 @@ public final class LinearAlgebra {
             // batch dims of a fold into its rows: one [rows, k] @ [k, n] product
             int[] outShape = Arrays.copyOf(as, as.length);
             outShape[outShape.length - 1] = n;
-            Tensor y = product(Views.reshape(a, 1, -1, ka), Views.reshape(b, 1, kb, n), false, false);
+            // explicit row count: a -1 cannot be inferred when ka == 0 (torch multiplies zero-size operands)
+            int rows = Shape.numel(Arrays.copyOf(as, as.length - 1));
+            Tensor y = product(Views.reshape(a, 1, rows, ka), Views.reshape(b, 1, kb, n), false, false);
             return Views.reshape(y, outShape);
         }
         int[] batchA = Arrays.copyOf(as, as.length - 2);
@@ -95,7 +97,8 @@ public final class LinearAlgebra {
         }
         int[] outShape = x.shape();
         outShape[outShape.length - 1] = out;
-        Tensor y = Views.reshape(product(Views.reshape(x, 1, -1, in), Views.reshape(weight, 1, out, in), false, true), outShape);
+        int rows = Shape.numel(Arrays.copyOf(x.shape(), x.dim() - 1)); // explicit: -1 is ambiguous when in == 0
+        Tensor y = Views.reshape(product(Views.reshape(x, 1, rows, in), Views.reshape(weight, 1, out, in), false, true), outShape);
         if (bias == null) {
             return y;
         }

@@ -184,6 +184,26 @@ class LinearAlgebraTest implements GradcheckTable {
     }
 
     @Test
+    void anEmptyInnerDimensionGivesZerosAsInTorch() {
+        // torch: [2,0] @ [0,3] is a [2,3] tensor of zeros; [0,0] @ [0] is empty; the grads keep the input shapes
+        Tensor a = Tensor.zeros(2, 0).requiresGrad(true);
+        Tensor b = Tensor.zeros(0, 3).requiresGrad(true);
+        Tensor y = LinearAlgebra.matmul(a, b);
+        assertThat(y.shape()).containsExactly(2, 3);
+        assertThat(y.toDoubleArray()).containsOnly(0.0);
+        Tensor[] g = Autograd.grad(y.sum(), a, b);
+        assertThat(g[0].shape()).containsExactly(2, 0);
+        assertThat(g[1].shape()).containsExactly(0, 3);
+        Tensor v = Tensor.zeros(0).requiresGrad(true);
+        Tensor av = LinearAlgebra.matmul(Tensor.zeros(0, 0), v);
+        assertThat(av.shape()).containsExactly(0);
+        assertThat(LinearAlgebra.dot(v, av).item()).isEqualTo(0.0);
+        Tensor lin = LinearAlgebra.linear(Tensor.zeros(3, 0), Tensor.zeros(2, 0), Tensor.of(1.0, -1.0));
+        assertThat(lin.shape()).containsExactly(3, 2);
+        assertThat(lin.toDoubleArray()).containsExactly(1, -1, 1, -1, 1, -1);
+    }
+
+    @Test
     void dotAndOuterProducts() {
         Tensor dot = LinearAlgebra.dot(Tensor.of(1, 2, 3), Tensor.of(4, 5, 6));
         assertThat(dot.shape()).isEmpty();

@@ -14,6 +14,8 @@ public final class Progress {
     private final boolean terminal;
     private final int total;
     private final int every;
+    private final String unit;
+    private final String metric;
     private boolean drawn;
 
     /**
@@ -24,6 +26,21 @@ public final class Progress {
      * @param total    the number of iterations
      */
     public Progress(PrintStream err, boolean terminal, int total) {
+        this(err, terminal, total, "iteration", "meta-loss");
+    }
+
+    /**
+     * A reporter with its own words: plain lines read {@code UNIT done/total METRIC value (ms)}.
+     *
+     * @param err      where to draw
+     * @param terminal whether {@code err} is a terminal
+     * @param total    the number of iterations
+     * @param unit     what an iteration is called ({@code "step"})
+     * @param metric   what the reported value is ({@code "validation MSE"})
+     */
+    public Progress(PrintStream err, boolean terminal, int total, String unit, String metric) {
+        this.unit = unit;
+        this.metric = metric;
         this.err = err;
         this.terminal = terminal;
         this.total = total;
@@ -46,18 +63,18 @@ public final class Progress {
     /**
      * Reports that iteration {@code done} (1-based) finished.
      *
-     * @param metaLoss its meta-loss
+     * @param metaLoss its meta-loss (or whichever metric this reporter shows)
      * @param ms       its duration in milliseconds
      */
     public void update(int done, double metaLoss, double ms) {
         if (terminal) {
             int filled = (int) ((long) BAR * done / total);
-            err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d meta-loss %.4f %.1f ms/it ",
-                    "#".repeat(filled), ".".repeat(BAR - filled), done, total, metaLoss, ms));
+            err.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d %s %.4f %.1f ms/it ",
+                    "#".repeat(filled), ".".repeat(BAR - filled), done, total, metric, metaLoss, ms));
             err.flush();
             drawn = true;
         } else if (done % every == 0 || done == total) {
-            err.println(String.format(Locale.ROOT, "iteration %d/%d meta-loss %.4f (%.1f ms)", done, total, metaLoss, ms));
+            err.println(String.format(Locale.ROOT, "%s %d/%d %s %.4f (%.1f ms)", unit, done, total, metric, metaLoss, ms));
         }
     }
 

@@ -84,8 +84,7 @@ public final class ImplicitGoldenKind implements TorchOptKind {
             return bad;
         }
         Tensor loss = problem.outerLoss(solution);
-        Tensor expectedLoss = Tensor.scalar(Json.toDouble(data.get("outer_loss")));
-        bad = CaseResult.failureOf(id, OP, "outer_loss", Tolerance.forField(data, "outer_loss").compare(loss, expectedLoss));
+        bad = compare(id, "outer_loss", loss, data.get("outer_loss"), Tolerance.forField(data, "outer_loss"));
         if (bad != null) {
             return bad;
         }
@@ -139,12 +138,21 @@ public final class ImplicitGoldenKind implements TorchOptKind {
         if (!LinearSolveGolden.LINEAR_SOLVERS.contains(name)) {
             throw new IllegalArgumentException("solve.name: unknown linear solver " + Json.describe(name));
         }
-        Map<String, Object> options = Json.asObject(s.getOrDefault("options", Map.of()), "solve.options");
+        // absent or null options are TorchOpt's defaults
+        Map<String, Object> options = s.get("options") == null ? null : Json.asObject(s.get("options"), "solve.options");
         return LinearSolveGolden.linearSolver((String) name, options, "solve.options");
     }
 
-    /** Null when {@code actual} matches the encoded tensor {@code expected}; else the failure, naming the field. */
+    /**
+     * Null when {@code actual} matches {@code expected} (an encoded tensor, or a JSON number for a 0-dim value
+     * such as {@code outer_loss}); else the failure, naming the field.
+     */
     private static CaseResult compare(String id, String field, Tensor actual, Object expected, Tolerance tol) {
-        return CaseResult.failureOf(id, OP, field, tol.compare(actual, GoldenTensors.decode(expected, field)));
+        return CaseResult.failureOf(id, OP, field, tol.compare(actual, scalarOrTensor(expected, field)));
+    }
+
+    /** A 0-dim value written either as a JSON number or as an encoded tensor of shape {@code []}. */
+    private static Tensor scalarOrTensor(Object value, String what) {
+        return GoldenTensors.isTensor(value) ? GoldenTensors.decode(value, what) : Tensor.scalar(Json.toDouble(value));
     }
 }

@@ -58,6 +58,34 @@ class ImplicitGoldenKindTest {
     }
 
     @Test
+    void zeroDimValuesMayBeNumbersOrEncodedScalars() {
+        Map<String, Object> c = firstCase("implicit_ridge_12");
+        double loss = Json.toDouble(c.get("outer_loss"));
+        c.put("outer_loss", Map.of("shape", List.of(), "data", List.of(loss)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> aux = new LinkedHashMap<>((Map<String, Object>) c.get("aux"));
+        @SuppressWarnings("unchecked")
+        Object inner = ((List<Object>) ((Map<String, Object>) aux.get("inner_objective")).get("data")).get(0);
+        aux.put("inner_objective", inner);
+        c.put("aux", aux);
+        assertThat(new ImplicitGoldenKind().run("implicit_ridge_12", c).passed()).isTrue();
+        c.put("outer_loss", loss * 1.001);
+        CaseResult wrong = new ImplicitGoldenKind().run("implicit_ridge_12", c);
+        assertThat(wrong.passed()).isFalse();
+        assertThat(wrong.describe()).contains("outer_loss");
+    }
+
+    @Test
+    void nullSolverOptionsAreTheSolversDefaults() {
+        Map<String, Object> c = firstCase("implicit_ridge_1");
+        Map<String, Object> solve = new LinkedHashMap<>();
+        solve.put("name", "solve_cg");
+        solve.put("options", null);
+        c.put("solve", solve);
+        assertThat(new ImplicitGoldenKind().run("implicit_ridge_1", c).passed()).isTrue();
+    }
+
+    @Test
     void unknownSolverOptionsAreErrorsNotIgnored() {
         Map<String, Object> c = firstCase("implicit_ridge_1");
         c.put("solve", Map.of("name", "solve_cg", "options", Map.of("tol", 1e-3)));

@@ -15,6 +15,7 @@ import dev.metagrad.linearsolve.NeumannOptions;
 import dev.metagrad.linearsolve.Solution;
 import dev.metagrad.linearsolve.SolverOptions;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -33,8 +34,8 @@ public final class LinearSolveGolden {
     public static final Set<String> LINEAR_SOLVERS = Set.of("solve_cg", "solve_normal_cg", "solve_inv");
 
     private static final Map<String, Set<String>> OPTIONS = Map.of(
-            "solve_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
-            "solve_normal_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter"),
+            "solve_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter", "M"),
+            "solve_normal_cg", Set.of("ridge", "init", "rtol", "atol", "maxiter", "M"),
             "solve_inv", Set.of("ridge", "ns", "maxiter", "alpha"),
             "linalg.cg", Set.of("x0", "rtol", "atol", "maxiter", "M"),
             "linalg.ns", Set.of("maxiter", "alpha"),
@@ -56,7 +57,8 @@ public final class LinearSolveGolden {
         if (!OPTIONS.containsKey(solverName)) {
             return CaseResult.error(id, op, "unknown solver " + Json.describe(solverName));
         }
-        Map<String, Object> options = Json.asObject(data.getOrDefault("options", Map.of()), "options");
+        // a null options object is TorchOpt's defaults, as an absent one
+        Map<String, Object> options = data.get("options") == null ? Map.of() : Json.asObject(data.get("options"), "options");
         String unknown = unknownOption((String) solverName, options);
         if (unknown != null) {
             return CaseResult.error(id, op, "unknown option " + unknown + " for " + solverName);
@@ -71,6 +73,9 @@ public final class LinearSolveGolden {
             actual = LinearSolve.neumannInverse(a, neumann(options, "options"));
         } else {
             Tensor b = GoldenTensors.decode(data.get("b"), "b");
+            if (((String) solverName).contains("cg") && options.get("maxiter") == null) {
+                options = withTorchOptMaxiter(options, b);
+            }
             LinearOperator matvec = LinearOperators.matrix(a);
             Solution solution = switch ((String) solverName) {
                 case "linalg.cg" -> LinearSolve.cg(matvec, b, cgOptions(options, "options"));
@@ -98,11 +103,14 @@ public final class LinearSolveGolden {
 
     /**
      * {@code torchopt.linear_solve.<name>(**options)} (FORMAT-torchopt.md §8.2, §9): TorchOpt's keywords
-     * ({@code ridge, init, rtol, atol, maxiter} for the CG solvers, {@code ridge, ns, maxiter, alpha} for
-     * {@code solve_inv}) mapped onto {@link SolverOptions} and {@link InvOptions}, the others keeping their defaults.
+     * ({@code ridge, init, rtol, atol, maxiter, M} for the CG solvers, {@code ridge, ns, maxiter, alpha} for
+     * {@code solve_inv}) mapped onto {@link SolverOptions} and {@link InvOptions}, the others keeping their
+     * defaults; a null value is the keyword's default. {@code maxiter = 0} is honoured as in TorchOpt (the CG
+     * solvers return the start point, {@code ns} returns {@code α b}). An absent {@code maxiter} keeps this
+     * module's default limit, which differs from TorchOpt's {@code 10 · Σ dims(b)} only for a 0-dim {@code b}.
      *
      * @param name    one of {@link #LINEAR_SOLVERS}
-     * @param options the keyword arguments
+     * @param options the keyword arguments; null for none (all defaults)
      * @param where   names {@code options} in messages, e.g. {@code "solve.options"}
      * @throws IllegalArgumentException for another name, a keyword the solver does not take
      *                                  ({@code "<where>: unknown option K for <name>"}) or a malformed value
@@ -112,6 +120,9 @@ public final class LinearSolveGolden {
         if (!LINEAR_SOLVERS.contains(name)) {
             throw new IllegalArgumentException("unknown linear solver " + Json.describe(name) + "; known: "
                     + String.join(", ", new TreeSet<>(LINEAR_SOLVERS)));
+        }
+        if (options == null) {
+            options = Map.of();
         }
         String unknown = unknownOption(name, options);
         if (unknown != null) {
@@ -151,7 +162,26 @@ public final class LinearSolveGolden {
         if (o.get("maxiter") != null) {
             s = s.withMaxIter(Json.toInt(o.get("maxiter"), where + ".maxiter"));
         }
+        if (o.get("M") != null) {
+            s = s.withPreconditioner(LinearOperators.matrix(GoldenTensors.decode(o.get("M"), where + ".M")));
+        }
         return s;
+    }
+
+    /**
+     * The options with TorchOpt's default CG limit {@code maxiter = 10 · (sum of b's dims)} made explicit
+     * (FORMAT-torchopt.md §8.1, a quirk §11.7 says the golden numbers reproduce). It equals this module's
+     * default except for a 0-dim b, where TorchOpt runs no iteration and returns the start point while
+     * {@link dev.metagrad.linearsolve.LinearSolve} deliberately solves.
+     */
+    private static Map<String, Object> withTorchOptMaxiter(Map<String, Object> options, Tensor b) {
+        long dims = 0;
+        for (int d : b.shape()) {
+            dims += d;
+        }
+        Map<String, Object> out = new HashMap<>(options);
+        out.put("maxiter", 10 * dims);
+        return out;
     }
 
     private static CgOptions cgOptions(Map<String, Object> o, String where) {

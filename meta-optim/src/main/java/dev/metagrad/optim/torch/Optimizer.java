@@ -450,6 +450,19 @@ public abstract class Optimizer {
     }
 
     /**
+     * The options a loaded group is validated with: a negative lr counts as 0. torch's schedulers write lr
+     * unchecked ({@link ParamGroup#setFromScheduler}) and can leave it below 0 ({@code LinearLR(end_factor=0)}
+     * ends a rounding error below 0), and torch's {@code load_state_dict} checks no values, so a state dict saved
+     * after such a schedule must load; every other option is checked as the constructor checks it.
+     */
+    private static Options lrAsSchedulersLeaveIt(Options options) {
+        if (options.has("lr") && options.get("lr") instanceof Number n && n.doubleValue() < 0) {
+            return options.with("lr", 0.0);
+        }
+        return options;
+    }
+
+    /**
      * Loads a state dict ({@code load_state_dict}). Runs the load pre-hooks (global, then this optimizer's; each
      * may replace the state dict), checks everything, replaces the options of every group (keeping its
      * parameters) and the state of every parameter, then runs the post-hooks (this optimizer's, then global).
@@ -458,7 +471,8 @@ public abstract class Optimizer {
      *
      * @throws IllegalArgumentException when the number of groups or of parameters in a group differs, an id is
      *                                  repeated or holds state without being in a group, a group lacks an option
-     *                                  of the defaults or has an invalid value, or a state value does not fit its
+     *                                  of the defaults or has an invalid value (a negative lr excepted, which a
+     *                                  scheduler may leave), or a state value does not fit its
      *                                  parameter (shape, dtype); nothing is loaded then
      */
     public final void loadStateDict(OptimizerStateDict stateDict) {
@@ -502,7 +516,7 @@ public abstract class Optimizer {
                 throw new IllegalArgumentException(where + "param group " + g + " lacks option(s) " + missing + nothing);
             }
             try {
-                rules.validate(sg.options());
+                rules.validate(lrAsSchedulersLeaveIt(sg.options()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + "param group " + g + ": " + e.getMessage() + nothing, e);
             }

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * <p>{@link #set} validates: the group's options after the change must still pass the optimizer's
  * {@link GroupRules#validate}, otherwise nothing changes. Keys the algorithm does not know (such as a
- * scheduler's {@code "initial_lr"}) may be added freely, as in torch.
+ * scheduler's {@code "initial_lr"}) may be added freely, as in torch. LR schedulers write through
+ * {@link #setFromScheduler}, which, like torch's plain {@code param_group[key] = value}, does not re-validate.
  */
 public final class ParamGroup {
     private final List<ParamSlot> slots;
@@ -82,6 +83,26 @@ public final class ParamGroup {
         Options next = options.with(key, value);
         rules.validate(next);
         options = next;
+    }
+
+    /**
+     * Sets option {@code key} the way torch's LR schedulers do, by plain assignment
+     * ({@code param_group[key] = value}): the value is normalised like any option (see {@link Options}), but the
+     * group is not re-validated. torch's schedulers may legitimately leave a value outside the range its
+     * constructors accept, and torch keeps it: the recursive form of {@code LinearLR(end_factor=0)} ends a
+     * rounding error below zero ({@code lr·(1 + (0 − s)/(T·s + (T−1)·(0 − s)))} with a factor of about
+     * {@code −2e-16}), and chained recursive cosine forms can drive lr below 0; a cycled momentum may reach 0
+     * in a nesterov group. Rejecting such a value would stop a schedule torch runs.
+     *
+     * @throws IllegalArgumentException when {@code key} is {@code "params"} or the value has an unsupported type;
+     *                                  the group is unchanged then
+     */
+    public void setFromScheduler(String key, Object value) {
+        Objects.requireNonNull(key, "key");
+        if ("params".equals(key)) {
+            throw new IllegalArgumentException("ParamGroup.setFromScheduler: \"params\" cannot be set");
+        }
+        options = options.with(key, value);
     }
 
     /** The learning rate, option {@code "lr"}. */

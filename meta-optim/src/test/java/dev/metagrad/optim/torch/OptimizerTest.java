@@ -259,6 +259,17 @@ class OptimizerTest {
                 .containsExactly(((Tensor) source.state(1).get("exp_avg")).toDoubleArray());
     }
 
+    @Test
+    void aNegativeLrLeftByASchedulerLoads() {
+        // LinearLR(end_factor=0) ends at lr = -5.551115123125785e-19 in torch, which saves and loads it unchecked
+        Adam source = steppedAdam();
+        source.paramGroups().get(1).setFromScheduler("lr", -5.551115123125785E-19);
+        Adam target = new Adam(List.of(GroupSpec.of(List.of(leaf(0.0, 0.0))), GroupSpec.of(List.of(leaf(0.0, 0.0, 0.0)))),
+                Options.of("lr", 0.3));
+        target.loadStateDict(source.stateDict());
+        assertThat(target.paramGroups().get(1).lr()).isEqualTo(-5.551115123125785E-19);
+    }
+
     static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badStateDicts() {
         OptimizerStateDict good = steppedAdam().stateDict();
         Options g0 = good.paramGroups().get(0).options();
@@ -282,7 +293,7 @@ class OptimizerTest {
                 org.junit.jupiter.params.provider.Arguments.of("missing option",
                         good.withGroupOptions(0, g0.without("eps")), "param group 0 lacks option(s) [eps]"),
                 org.junit.jupiter.params.provider.Arguments.of("invalid option",
-                        good.withGroupOptions(0, g0.with("lr", -1.0)), "param group 0: Invalid learning rate: -1.0; nothing was loaded"),
+                        good.withGroupOptions(0, g0.with("eps", -1.0)), "param group 0: Invalid epsilon value: -1.0; nothing was loaded"),
                 org.junit.jupiter.params.provider.Arguments.of("unknown id", good.withState(7, s0), "state for parameter id 7, which is in no param group"),
                 org.junit.jupiter.params.provider.Arguments.of("state shape", good.withState(0, wrongShape),
                         "state of parameter id 0: Adam: state \"exp_avg\" has shape [3] float64 but the parameter is [2] float64"),

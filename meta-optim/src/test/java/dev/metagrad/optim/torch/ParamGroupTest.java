@@ -43,6 +43,26 @@ class ParamGroupTest {
     }
 
     @Test
+    void setFromSchedulerAssignsWithoutRangeChecksAsTorchsSchedulersDo() {
+        SGD opt = new SGD(List.of(p), Options.of("lr", 0.1));
+        ParamGroup g = opt.paramGroups().get(0);
+        g.setFromScheduler("lr", -0.25);
+        assertThat(g.lr()).isEqualTo(-0.25);
+        // torch's SGD steps with it: p = 1 - (-0.25)·1
+        p.sum().backward();
+        opt.step();
+        assertThat(opt.params().get(0).item()).isEqualTo(1.25);
+    }
+
+    @Test
+    void setFromSchedulerStillRejectsParamsAndUnsupportedTypes() {
+        ParamGroup g = new SGD(List.of(p), Options.of("lr", 0.1)).paramGroups().get(0);
+        assertThatThrownBy(() -> g.setFromScheduler("params", List.of())).hasMessageContaining("\"params\" cannot be set");
+        assertThatThrownBy(() -> g.setFromScheduler("lr", new Object())).hasMessageContaining("unsupported value type");
+        assertThat(g.lr()).isEqualTo(0.1);
+    }
+
+    @Test
     void paramsAreTheCurrentTensors() {
         SGD opt = new SGD(List.of(p), Options.of("lr", 0.1));
         ParamGroup g = opt.paramGroups().get(0);

@@ -32,7 +32,8 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Builds the scheduler a golden case names from its torch class name and keyword arguments, with torch's
- * defaults for arguments the case leaves out. Unknown names and arguments fail with a message.
+ * defaults for arguments the case leaves out. Unknown names and arguments fail with a message. torch's
+ * {@code last_epoch} keyword is accepted with its default -1 (a fresh schedule).
  */
 final class GoldenSchedulers {
     /** Every scheduler name {@link #create} understands, plus {@code ReduceLROnPlateau} ({@link #plateau}). */
@@ -51,6 +52,9 @@ final class GoldenSchedulers {
     @SuppressWarnings("unchecked")
     static LRScheduler create(Optimizer optimizer, String name, Object args) {
         OpArgs a = arguments(name, args);
+        if (!"ChainedScheduler".equals(name)) {
+            requireFreshSchedule(name, a);
+        }
         LRScheduler s = switch (name == null ? "" : name) {
             case "LambdaLR" -> {
                 Object l = GoldenLambdas.decode(a.value("lr_lambda"));
@@ -181,6 +185,20 @@ final class GoldenSchedulers {
         }
         a.requireAllRead();
         return b.build();
+    }
+
+    /**
+     * Reads torch's {@code last_epoch} keyword (null or missing: its default -1): -1 means a fresh schedule;
+     * a resumed one cannot be described by a golden case.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    private static void requireFreshSchedule(String name, OpArgs a) {
+        Integer lastEpoch = a.optionalInteger("last_epoch");
+        if (lastEpoch != null && lastEpoch != -1) {
+            throw new IllegalArgumentException(name + ": last_epoch " + lastEpoch
+                    + " (resuming a schedule) is not supported by the golden runner; only the default -1");
+        }
     }
 
     /**

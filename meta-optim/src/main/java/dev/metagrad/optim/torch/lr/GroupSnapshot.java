@@ -23,14 +23,14 @@ final class GroupSnapshot {
         }
     }
 
-    /** Sets back every option whose value changed since the snapshot (the old values were valid). */
+    /** Sets back every option whose value changed since the snapshot, unchecked as schedulers write. */
     void restore() {
         for (int i = 0; i < groups.size(); i++) {
             ParamGroup g = groups.get(i);
             Options old = options.get(i);
             for (String key : old.keys()) {
                 if (!g.has(key) || !Objects.equals(g.get(key), old.get(key))) {
-                    g.set(key, old.get(key));
+                    g.setFromScheduler(key, old.get(key));
                 }
             }
         }

@@ -13,9 +13,9 @@ import java.util.Map;
  * so a scheduler's constructor can stage its writes ({@code lr = base_lr}, {@code initial_lr}, momentum),
  * run its initial step against them, and change nothing when any of it throws.
  *
- * <p>{@link #commit()} writes keys the group already has first, undoing them if one is rejected
- * ({@link ParamGroup#set} validates, e.g. a negative lr), then adds the new keys, which the optimizer's
- * rules do not check.
+ * <p>{@link #commit()} writes with {@link ParamGroup#setFromScheduler}, torch's unchecked assignment (a
+ * scheduler may leave lr a rounding error below 0, as torch does); keys the group already has are written first
+ * and undone if a value is rejected for its type, then the new keys are added.
  */
 final class GroupWrites {
     private final List<ParamGroup> groups;
@@ -70,8 +70,8 @@ final class GroupWrites {
                 for (Map.Entry<String, Object> e : pending.get(i).entrySet()) {
                     if (g.has(e.getKey())) {
                         Object old = g.get(e.getKey());
-                        g.set(e.getKey(), e.getValue());
-                        undo.add(() -> g.set(e.getKey(), old));
+                        g.setFromScheduler(e.getKey(), e.getValue());
+                        undo.add(() -> g.setFromScheduler(e.getKey(), old));
                     }
                 }
             }
@@ -85,7 +85,7 @@ final class GroupWrites {
             ParamGroup g = groups.get(i);
             for (Map.Entry<String, Object> e : pending.get(i).entrySet()) {
                 if (!g.has(e.getKey())) {
-                    g.set(e.getKey(), e.getValue());
+                    g.setFromScheduler(e.getKey(), e.getValue());
                 }
             }
         }

@@ -63,7 +63,7 @@ public final class SequentialLR extends LRScheduler {
         GroupSnapshot before = new GroupSnapshot(groups);
         try {
             for (ParamGroup g : groups) {
-                g.setLr(g.getDouble("initial_lr"));
+                g.setFromScheduler("lr", g.getDouble("initial_lr"));
             }
             undoInitialStep();
             this.schedulers.get(0).initialStep();

@@ -77,6 +77,21 @@ class LrSchedulersConformanceTest {
     }
 
     @Test
+    void theDefaultLastEpochMayBeGivenExplicitly() {
+        Map<String, Object> data = copy(rawCase("cosineannealinglr_0"));
+        Map<String, Object> args = copy(object(data.get("args")));
+        args.put("last_epoch", -1.0);
+        data.put("args", args);
+        CaseResult result = new LrSchedulerCase("x", data).run();
+        assertThat(result.passed()).as(result.describe()).isTrue();
+        args.put("last_epoch", 3.0);
+        result = new LrSchedulerCase("x", data).run();
+        assertThat(result.passed()).isFalse();
+        assertThat(result.message()).isEqualTo(
+                "CosineAnnealingLR: last_epoch 3 (resuming a schedule) is not supported by the golden runner; only the default -1");
+    }
+
+    @Test
     void aWrongLrIsReportedWithItsRow() {
         Map<String, Object> data = copy(rawCase("exponentiallr_0"));
         List<Object> lrs = new ArrayList<>((List<?>) data.get("lrs"));

@@ -29,10 +29,20 @@ class GroupWritesTest {
         GroupWrites w = new GroupWrites(opt.paramGroups());
         w.put(0, "lr", 0.25);
         w.put(0, "initial_lr", 1.0);
-        w.put(1, "lr", -1.0);
+        w.put(1, "lr", new Object());
         assertThatThrownBy(w::commit).isInstanceOf(IllegalArgumentException.class);
         assertThat(lrs(opt)).containsExactly(1.0, 0.5);
         assertThat(opt.paramGroups().get(0).has("initial_lr")).isFalse();
+    }
+
+    @Test
+    void valuesOutsideTheConstructorsRangeAreWrittenAsTorchDoes() {
+        // torch's schedulers assign param_group["lr"] without checks; a recursive form may end below 0
+        SGD opt = sgd(1.0, 0.5);
+        GroupWrites w = new GroupWrites(opt.paramGroups());
+        w.put(1, "lr", -5.551115123125785E-19);
+        w.commit();
+        assertThat(lrs(opt)).containsExactly(1.0, -5.551115123125785E-19);
     }
 
     @Test
