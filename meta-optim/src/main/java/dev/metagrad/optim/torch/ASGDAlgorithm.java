@@ -80,8 +80,8 @@ public final class ASGDAlgorithm implements Algorithm {
         Tensor newAx = mu != 1 ? ax.add(param.sub(ax).mul(mu)) : param;
         Map<String, Object> next = new LinkedHashMap<>();
         next.put("step", step);
-        next.put("eta", TensorOps.scalar(lr / Math.pow(1 + lambd * lr * t, alpha)));
-        next.put("mu", TensorOps.scalar(1 / Math.max(1, t - t0)));
+        next.put("eta", Tensor.scalar(lr / Math.pow(1 + lambd * lr * t, alpha)));
+        next.put("mu", Tensor.scalar(1 / Math.max(1, t - t0)));
         next.put("ax", newAx);
         return new ParamStep(param, next);
     }

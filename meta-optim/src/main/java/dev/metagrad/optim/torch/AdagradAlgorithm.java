@@ -57,7 +57,7 @@ public final class AdagradAlgorithm implements Algorithm {
     @Override
     public Map<String, Object> initialState(Tensor p, Options group, Options defaults) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("step", TensorOps.scalar(0.0));
+        state.put("step", Tensor.scalar(0.0));
         state.put("sum", Tensor.fullLike(p, defaults.getDouble("initial_accumulator_value")));
         return state;
     }

@@ -146,7 +146,7 @@ public final class AdamAlgorithm implements Algorithm {
         param = TensorOps.addcdiv(param, m, denom, -stepSize);
 
         Map<String, Object> next = new LinkedHashMap<>();
-        next.put("step", TensorOps.scalar(t));
+        next.put("step", Tensor.scalar(t));
         next.put("exp_avg", m);
         next.put("exp_avg_sq", v);
         if (amsgrad) {

@@ -97,7 +97,7 @@ public final class NAdamAlgorithm implements Algorithm {
         param = TensorOps.addcdiv(param, m, denom, (-lr * muNext) / (1.0 - muProductNext));
         Map<String, Object> next = new LinkedHashMap<>();
         next.put("step", step);
-        next.put("mu_product", TensorOps.scalar(muProduct));
+        next.put("mu_product", Tensor.scalar(muProduct));
         next.put("exp_avg", m);
         next.put("exp_avg_sq", v);
         return new ParamStep(param, next);

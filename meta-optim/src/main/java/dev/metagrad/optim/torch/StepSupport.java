@@ -32,9 +32,9 @@ final class StepSupport {
     static Tensor nextStep(Map<String, Object> state, String who) {
         Object s = state.get("step");
         if (s == null) {
-            return TensorOps.scalar(1.0);
+            return Tensor.scalar(1.0);
         }
-        return TensorOps.scalar(scalarValue(s, who, "step") + 1.0);
+        return Tensor.scalar(scalarValue(s, who, "step") + 1.0);
     }
 
     /**

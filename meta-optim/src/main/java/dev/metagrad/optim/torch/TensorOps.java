@@ -32,9 +32,4 @@ public final class TensorOps {
     public static Tensor addcmul(Tensor p, Tensor a, Tensor b, double s) {
         return p.add(a.mul(s).mul(b));
     }
-
-    /** A 0-dim float64 tensor, the type torch keeps counters such as {@code step} in. */
-    public static Tensor scalar(double value) {
-        return Tensor.scalar(value);
-    }
 }

@@ -41,7 +41,7 @@ class AdamaxAlgorithmTest {
     void epsIsInsideTheMax() {
         // u = max(0.9 * 1.0, |0.1| + 1.0) = 1.1 although beta2 * u alone would be 0.9
         Options o = group("lr", 0.1, "eps", 1.0, "betas", new double[] {0.0, 0.9});
-        Map<String, Object> state = Map.of("step", TensorOps.scalar(3.0), "exp_avg", Tensor.of(0.0), "exp_inf", Tensor.of(1.0));
+        Map<String, Object> state = Map.of("step", Tensor.scalar(3.0), "exp_avg", Tensor.of(0.0), "exp_inf", Tensor.of(1.0));
         ParamStep s = adamax.step(Tensor.of(0.0), Tensor.of(0.1), state, o);
         assertThat(((Tensor) s.state().get("exp_inf")).item()).isCloseTo(1.1, within(1e-15));
         assertThat(s.param().item()).isCloseTo(-0.1 * 0.1 / 1.1, within(1e-15));

@@ -77,7 +77,7 @@ class RAdamAlgorithmTest {
         Tensor v = Tensor.of(0.5, 0.3).requiresGrad(true);
         boolean ok = GradCheck.gradcheck(in -> {
             Map<String, Object> state = new LinkedHashMap<>();
-            state.put("step", TensorOps.scalar(9.0)); // t = 10: rho_10 > 5
+            state.put("step", Tensor.scalar(9.0)); // t = 10: rho_10 > 5
             state.put("exp_avg", in[2]);
             state.put("exp_avg_sq", in[3]);
             ParamStep s = radam.step(in[0], in[1], state, o);

@@ -62,7 +62,7 @@ class RpropAlgorithmTest {
     void theUpdateIsPiecewiseConstantInTheGradientSoOnlyTheIdentityPathCarriesDerivatives() {
         Tensor p = Tensor.of(0.5, -0.3).requiresGrad(true);
         Tensor g = Tensor.of(1.5, -0.7).requiresGrad(true);
-        Map<String, Object> state = Map.of("step", TensorOps.scalar(2.0), "prev", Tensor.of(1.0, 2.0),
+        Map<String, Object> state = Map.of("step", Tensor.scalar(2.0), "prev", Tensor.of(1.0, 2.0),
                 "step_size", Tensor.of(0.2, 0.3));
         ParamStep s = rprop.step(p, g, state, group());
         Tensor[] d = Autograd.gradOf(s.param().mul(Tensor.of(3.0, 5.0)).sum()).inputs(p, g).allowUnused(true)

@@ -21,6 +21,5 @@ class TensorOpsTest {
         Tensor p = Tensor.of(1.0);
         assertThat(TensorOps.addcdiv(p, Tensor.of(3.0), Tensor.of(4.0), -0.5).item()).isEqualTo(1.0 + (-0.5 * 3.0) / 4.0);
         assertThat(TensorOps.addcmul(p, Tensor.of(3.0), Tensor.of(4.0), 0.5).item()).isEqualTo(1.0 + 0.5 * 3.0 * 4.0);
-        assertThat(TensorOps.scalar(2.0).dim()).isZero();
     }
 }
