@@ -66,10 +66,7 @@ public final class AdamAlgorithm implements Algorithm {
      */
     @Override
     public void validate(Options group) {
-        OptionChecks.learningRate(group);
-        OptionChecks.epsilon(group);
-        OptionChecks.betas(group);
-        OptionChecks.weightDecay(group);
+        OptionChecks.adamFamily(group);
         OptionChecks.flags(group, "amsgrad", "maximize", "capturable", "differentiable", "decoupled_weight_decay");
         OptionChecks.implementationFlags(group);
         if (adamW && !group.getBoolean("decoupled_weight_decay")) {

@@ -47,10 +47,7 @@ public final class NAdamAlgorithm implements Algorithm {
     /** torch's checks, in torch's order: lr, eps, betas in [0, 1), weight_decay, momentum_decay non-negative. */
     @Override
     public void validate(Options group) {
-        OptionChecks.learningRate(group);
-        OptionChecks.epsilon(group);
-        OptionChecks.betas(group);
-        OptionChecks.weightDecay(group);
+        OptionChecks.adamFamily(group);
         OptionChecks.nonNegative(group, "momentum_decay", "Invalid momentum_decay value");
         OptionChecks.flags(group, "decoupled_weight_decay", "maximize", "capturable", "differentiable");
         OptionChecks.implementationFlags(group);

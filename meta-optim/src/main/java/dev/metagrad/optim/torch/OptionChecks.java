@@ -52,6 +52,18 @@ public final class OptionChecks {
         return b;
     }
 
+    /**
+     * The checks torch's Adam, Adamax, NAdam and RAdam constructors share, in their order: {@code lr >= 0},
+     * {@code eps >= 0}, both betas in {@code [0, 1)}, {@code weight_decay >= 0}; the first that fails throws
+     * its own message ({@link #learningRate}, {@link #epsilon}, {@link #betas}, {@link #weightDecay}).
+     */
+    public static void adamFamily(Options group) {
+        learningRate(group);
+        epsilon(group);
+        betas(group);
+        weightDecay(group);
+    }
+
     /** Each key holds a boolean. */
     public static void flags(Options group, String... keys) {
         for (String k : keys) {

@@ -46,10 +46,7 @@ public final class RAdamAlgorithm implements Algorithm {
     /** torch's checks, in torch's order: lr, eps, betas in [0, 1), weight_decay non-negative. */
     @Override
     public void validate(Options group) {
-        OptionChecks.learningRate(group);
-        OptionChecks.epsilon(group);
-        OptionChecks.betas(group);
-        OptionChecks.weightDecay(group);
+        OptionChecks.adamFamily(group);
         OptionChecks.flags(group, "maximize", "capturable", "decoupled_weight_decay", "differentiable");
         OptionChecks.implementationFlags(group);
     }

@@ -23,6 +23,20 @@ class OptionChecksTest {
     }
 
     @Test
+    void adamFamilyChecksLrEpsBetasWeightDecayInTorchOrder() {
+        OptionChecks.adamFamily(Options.of("lr", 1e-3, "eps", 1e-8, "betas", List.of(0.9, 0.999), "weight_decay", 0.0));
+        // every option is bad: the first check in torch's order names the error
+        assertThatThrownBy(() -> OptionChecks.adamFamily(Options.of("lr", -1.0, "eps", -1.0, "betas", List.of(1.0, 1.0),
+                "weight_decay", -1.0))).hasMessage("Invalid learning rate: -1.0");
+        assertThatThrownBy(() -> OptionChecks.adamFamily(Options.of("lr", 0.1, "eps", -1.0, "betas", List.of(1.0, 1.0),
+                "weight_decay", -1.0))).hasMessage("Invalid epsilon value: -1.0");
+        assertThatThrownBy(() -> OptionChecks.adamFamily(Options.of("lr", 0.1, "eps", 0.0, "betas", List.of(0.5, 1.0),
+                "weight_decay", -1.0))).hasMessage("Invalid beta parameter at index 1: 1.0");
+        assertThatThrownBy(() -> OptionChecks.adamFamily(Options.of("lr", 0.1, "eps", 0.0, "betas", List.of(0.5, 0.5),
+                "weight_decay", -1.0))).hasMessage("Invalid weight_decay value: -1.0");
+    }
+
+    @Test
     void flagsAndImplementationSwitches() {
         OptionChecks.flags(Options.of("a", true), "a");
         assertThatThrownBy(() -> OptionChecks.flags(Options.of("a", 1), "a")).hasMessageContaining("option \"a\" must be a boolean");
