@@ -5,6 +5,8 @@ import dev.metagrad.optim.torch.Optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The option {@link CyclicLR} and {@link OneCycleLR} cycle against the learning rate: SGD's
@@ -47,5 +49,38 @@ enum CycledMomentum {
         List<Object> updated = new ArrayList<>(old);
         updated.set(0, m);
         groups.put(group, "betas", updated);
+    }
+
+    /**
+     * Puts torch's state-dict entries of momentum cycling: {@code cycle_momentum}, and with it
+     * {@code use_beta1 = (key == BETA1)}.
+     */
+    static void putState(Map<String, Object> state, boolean cycleMomentum, CycledMomentum key) {
+        state.put("cycle_momentum", cycleMomentum);
+        if (cycleMomentum) {
+            state.put("use_beta1", key == BETA1);
+        }
+    }
+
+    /**
+     * Reads {@code cycle_momentum} and {@code use_beta1} (queued on {@code r}, as every entry): a scheduler built
+     * without momentum cycling ({@code built == null}) rejects {@code cycle_momentum = true}, since it has no
+     * momentum values to cycle, and ignores {@code use_beta1}.
+     *
+     * @param built the key the scheduler was built with, or null
+     * @throws IllegalArgumentException ({@link StateReader#error}) for {@code cycle_momentum = true} without
+     *                                  {@code built}, or entries that are not booleans
+     */
+    static void readState(StateReader r, CycledMomentum built, Consumer<Boolean> cycleMomentum,
+                          Consumer<CycledMomentum> key) {
+        if (Boolean.TRUE.equals(r.peek("cycle_momentum")) && built == null) {
+            throw r.error("cycle_momentum", "is true, but this scheduler was built without momentum cycling");
+        }
+        r.readBoolean("cycle_momentum", cycleMomentum);
+        r.readBoolean("use_beta1", v -> {
+            if (built != null) {
+                key.accept(v ? BETA1 : MOMENTUM);
+            }
+        });
     }
 }

@@ -144,11 +144,7 @@ public final class CyclicLR extends LRScheduler {
             stage(i, "lr", baseLrs[i]);
         }
         if (cycleMomentum) {
-            for (int i = 0; i < groups; i++) {
-                stageMomentum(momentum, i, maxMomentums[i]);
-                stage(i, "max_momentum", maxMomentums[i]);
-                stage(i, "base_momentum", baseMomentums[i]);
-            }
+            stageCycledMomentum(momentum, maxMomentums, baseMomentums);
         }
         initialize();
         // torch assigns base_lrs after the initial step, which used the groups' initial_lr
@@ -229,9 +225,8 @@ public final class CyclicLR extends LRScheduler {
         state.put("mode", mode.torchName());
         state.put("gamma", gamma);
         state.put("scale_mode", scaleMode.torchName());
-        state.put("cycle_momentum", cycleMomentum);
+        CycledMomentum.putState(state, cycleMomentum, momentum);
         if (cycleMomentum) {
-            state.put("use_beta1", momentum == CycledMomentum.BETA1);
             state.put("base_momentums", StateReader.list(baseMomentums));
             state.put("max_momentums", StateReader.list(maxMomentums));
         }
@@ -252,15 +247,7 @@ public final class CyclicLR extends LRScheduler {
         r.readString("mode", Set.of("triangular", "triangular2", "exp_range"), v -> mode = Mode.parse(v));
         r.readDouble("gamma", v -> gamma = v);
         r.readString("scale_mode", Set.of("cycle", "iterations"), v -> scaleMode = ScaleMode.parse(v));
-        if (Boolean.TRUE.equals(r.peek("cycle_momentum")) && momentum == null) {
-            throw r.error("cycle_momentum", "is true, but this scheduler was built without momentum cycling");
-        }
-        r.readBoolean("cycle_momentum", v -> cycleMomentum = v);
-        r.readBoolean("use_beta1", v -> {
-            if (momentum != null) {
-                momentum = v ? CycledMomentum.BETA1 : CycledMomentum.MOMENTUM;
-            }
-        });
+        CycledMomentum.readState(r, momentum, v -> cycleMomentum = v, v -> momentum = v);
         if (momentum != null) {
             r.readDoubles("base_momentums", groups, v -> baseMomentums = v);
             r.readDoubles("max_momentums", groups, v -> maxMomentums = v);

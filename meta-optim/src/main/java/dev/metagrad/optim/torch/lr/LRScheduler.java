@@ -97,12 +97,20 @@ public abstract class LRScheduler {
         writes.put(group, key, value);
     }
 
-    /** Stages the cycled momentum of one group from a constructor, like {@link #stage}. */
-    final void stageMomentum(CycledMomentum key, int group, double value) {
+    /**
+     * Stages, from a constructor like {@link #stage}, what torch's {@code CyclicLR} and {@code OneCycleLR} write
+     * when they cycle momentum: for every group i, the cycled option ({@code key}) {@code = max_momentum_i}, and
+     * the entries {@code "max_momentum"} and {@code "base_momentum"}.
+     */
+    final void stageCycledMomentum(CycledMomentum key, double[] maxMomentums, double[] baseMomentums) {
         if (writes == null) {
             writes = new GroupWrites(optimizer.paramGroups());
         }
-        key.write(writes, group, value);
+        for (int i = 0; i < maxMomentums.length; i++) {
+            key.write(writes, i, maxMomentums[i]);
+            writes.put(i, "max_momentum", maxMomentums[i]);
+            writes.put(i, "base_momentum", baseMomentums[i]);
+        }
     }
 
     /** torch's {@code _initial_step}: {@code step_count = 0}, then one {@link #step()} in initial mode. */

@@ -89,11 +89,7 @@ public final class OneCycleLR extends LRScheduler {
             stage(i, "min_lr", initialLr / b.finalDivFactor);
         }
         if (cycleMomentum) {
-            for (int i = 0; i < groups; i++) {
-                stageMomentum(momentum, i, maxMomentums[i]);
-                stage(i, "max_momentum", maxMomentums[i]);
-                stage(i, "base_momentum", baseMomentums[i]);
-            }
+            stageCycledMomentum(momentum, maxMomentums, baseMomentums);
         }
         initialize();
     }
@@ -190,10 +186,7 @@ public final class OneCycleLR extends LRScheduler {
         }
         state.put("_schedule_phases", list);
         state.put("_anneal_func_type", annealStrategy.torchName());
-        state.put("cycle_momentum", cycleMomentum);
-        if (cycleMomentum) {
-            state.put("use_beta1", momentum == CycledMomentum.BETA1);
-        }
+        CycledMomentum.putState(state, cycleMomentum, momentum);
     }
 
     @Override
@@ -218,15 +211,7 @@ public final class OneCycleLR extends LRScheduler {
             r.then(() -> phases = List.copyOf(parsed));
         }
         r.readString("_anneal_func_type", Set.of("cos", "linear"), v -> annealStrategy = AnnealStrategy.parse(v));
-        if (Boolean.TRUE.equals(r.peek("cycle_momentum")) && momentum == null) {
-            throw r.error("cycle_momentum", "is true, but this scheduler was built without momentum cycling");
-        }
-        r.readBoolean("cycle_momentum", v -> cycleMomentum = v);
-        r.readBoolean("use_beta1", v -> {
-            if (momentum != null) {
-                momentum = v ? CycledMomentum.BETA1 : CycledMomentum.MOMENTUM;
-            }
-        });
+        CycledMomentum.readState(r, momentum, v -> cycleMomentum = v, v -> momentum = v);
     }
 
     private static String key(StateReader r, String where, Map<String, Object> m, String field) {
