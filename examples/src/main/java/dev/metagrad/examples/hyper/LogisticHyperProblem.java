@@ -15,7 +15,6 @@ import dev.metagrad.linearsolve.DenseSolve;
 import dev.metagrad.linearsolve.LinearSolve;
 import dev.metagrad.linearsolve.SolverOptions;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -49,13 +48,9 @@ public final class LogisticHyperProblem implements HyperProblem {
     public static final double RTOL = 1e-10;
 
     private final String description;
-    private final List<String> featureNames;
+    private final SplitTensors data;
     private final Tensor xTrain;
     private final Tensor yTrain;
-    private final Tensor xVal;
-    private final Tensor yVal;
-    private final Tensor xTest;
-    private final Tensor yTest;
     private final Tensor xAugmented;
     /** {@code X̃ᵀ} and {@code Xᵀ}, materialized once: {@code Tensor.t()} copies, where torch's is a free view. */
     private final Tensor xAugmentedT;
@@ -72,17 +67,11 @@ public final class LogisticHyperProblem implements HyperProblem {
     public LogisticHyperProblem(String description, List<String> featureNames, Tensor xTrain, Tensor yTrain,
                                 Tensor xVal, Tensor yVal, Tensor xTest, Tensor yTest) {
         this.description = description;
-        this.featureNames = List.copyOf(featureNames);
-        int d = this.featureNames.size();
-        check("train", xTrain, yTrain, d);
-        check("validation", xVal, yVal, d);
-        check("test", xTest, yTest, d);
-        this.xTrain = xTrain.detach();
-        this.yTrain = yTrain.detach();
-        this.xVal = xVal.detach();
-        this.yVal = yVal.detach();
-        this.xTest = xTest.detach();
-        this.yTest = yTest.detach();
+        this.data = new SplitTensors("logistic", featureNames, xTrain, yTrain, xVal, yVal, xTest, yTest,
+                LogisticHyperProblem::checkLabels);
+        int d = data.featureNames().size();
+        this.xTrain = data.xTrain();
+        this.yTrain = data.yTrain();
         this.xAugmented = Indexing.cat(List.of(this.xTrain, Tensor.ones(xTrain.size(0), 1)), 1);
         this.xAugmentedT = xAugmented.t().detach();
         this.xTrainT = this.xTrain.t().detach();
@@ -129,7 +118,7 @@ public final class LogisticHyperProblem implements HyperProblem {
      *                               or stalls well above it
      */
     private List<Tensor> newton(Tensor logPenalties) {
-        int d = featureNames.size();
+        int d = data.featureNames().size();
         Tensor penalty = Indexing.cat(List.of(logPenalties.exp(), Tensor.zeros(1)), 0);
         Tensor penaltyMatrix = Tensor.eye(d + 1).mul(penalty);
         Tensor theta = Tensor.zeros(d + 1);
@@ -193,20 +182,20 @@ public final class LogisticHyperProblem implements HyperProblem {
      * @throws IllegalArgumentException when {@code l} is not {@code [features]}
      */
     public List<Tensor> solve(Tensor logPenalties) {
-        checkPenalties(logPenalties);
+        data.checkPenalties(logPenalties);
         return params(logistic.solve(null, logPenalties));
     }
 
     @Override
     public Tensor validationLoss(Tensor logPenalties) {
-        return Losses.binaryCrossEntropyWithLogits(logits(xVal, solve(logPenalties)), yVal, Reduction.MEAN);
+        return Losses.binaryCrossEntropyWithLogits(logits(data.xVal(), solve(logPenalties)), data.yVal(), Reduction.MEAN);
     }
 
     @Override
     public Evaluation evaluate(Tensor logPenalties) {
         try (GradMode.Scope scope = GradMode.noGrad()) {
             List<Tensor> wb = solve(logPenalties.detach());
-            return new Evaluation(scores(xVal, yVal, wb), scores(xTest, yTest, wb));
+            return new Evaluation(scores(data.xVal(), data.yVal(), wb), scores(data.xTest(), data.yTest(), wb));
         }
     }
 
@@ -245,26 +234,15 @@ public final class LogisticHyperProblem implements HyperProblem {
 
     @Override
     public List<String> featureNames() {
-        return featureNames;
+        return data.featureNames();
     }
 
     @Override
     public int[] splitSizes() {
-        return new int[] {xTrain.size(0), xVal.size(0), xTest.size(0)};
+        return data.splitSizes();
     }
 
-    private void checkPenalties(Tensor l) {
-        if (l.dim() != 1 || l.size(0) != featureNames.size()) {
-            throw new IllegalArgumentException("logistic: log-penalties must be [" + featureNames.size() + "] (one per "
-                    + "feature), got " + Arrays.toString(l.shape()));
-        }
-    }
-
-    private static void check(String part, Tensor x, Tensor y, int d) {
-        if (x.dim() != 2 || x.size(1) != d || y.dim() != 1 || y.size(0) != x.size(0) || x.size(0) == 0) {
-            throw new IllegalArgumentException("logistic: " + part + " rows must be x [rows, " + d + "] and y [rows] with "
-                    + "rows > 0, got " + Arrays.toString(x.shape()) + " and " + Arrays.toString(y.shape()));
-        }
+    private static void checkLabels(String part, Tensor y) {
         for (double v : y.toDoubleArray()) {
             if (v != 0 && v != 1) {
                 throw new IllegalArgumentException("logistic: " + part + " labels must be 0 or 1, found " + v);

@@ -37,15 +37,11 @@ public final class RidgeHyperProblem implements HyperProblem {
     public static final double RTOL = 1e-10;
 
     private final String description;
-    private final List<String> featureNames;
+    private final SplitTensors data;
     private final Tensor xTrain;
     /** {@code Xᵀ}, materialized once: {@code Tensor.t()} copies, where torch's is a free view. */
     private final Tensor xTrainT;
     private final Tensor yTrain;
-    private final Tensor xVal;
-    private final Tensor yVal;
-    private final Tensor xTest;
-    private final Tensor yTest;
     private final RootSolver ridge;
 
     /**
@@ -64,18 +60,11 @@ public final class RidgeHyperProblem implements HyperProblem {
     public RidgeHyperProblem(String description, List<String> featureNames, Tensor xTrain, Tensor yTrain, Tensor xVal,
                              Tensor yVal, Tensor xTest, Tensor yTest) {
         this.description = description;
-        this.featureNames = List.copyOf(featureNames);
-        int d = this.featureNames.size();
-        check("train", xTrain, yTrain, d);
-        check("validation", xVal, yVal, d);
-        check("test", xTest, yTest, d);
-        this.xTrain = xTrain.detach();
+        this.data = new SplitTensors("ridge", featureNames, xTrain, yTrain, xVal, yVal, xTest, yTest, (part, y) -> { });
+        int d = data.featureNames().size();
+        this.xTrain = data.xTrain();
         this.xTrainT = this.xTrain.t().detach();
-        this.yTrain = yTrain.detach();
-        this.xVal = xVal.detach();
-        this.yVal = yVal.detach();
-        this.xTest = xTest.detach();
-        this.yTest = yTest.detach();
+        this.yTrain = data.yTrain();
         Tensor xtY = xTrainT.matmul(this.yTrain);
         int maxIter = 10 * d;
         this.ridge = Implicit.customRoot(
@@ -129,21 +118,21 @@ public final class RidgeHyperProblem implements HyperProblem {
      * @throws IllegalArgumentException when {@code l} is not {@code [features]}
      */
     public Tensor solve(Tensor logPenalties) {
-        checkPenalties(logPenalties);
+        data.checkPenalties(logPenalties);
         return (Tensor) ridge.solve(null, logPenalties);
     }
 
     @Override
     public Tensor validationLoss(Tensor logPenalties) {
-        return mse(xVal, yVal, solve(logPenalties));
+        return mse(data.xVal(), data.yVal(), solve(logPenalties));
     }
 
     @Override
     public Evaluation evaluate(Tensor logPenalties) {
         try (GradMode.Scope scope = GradMode.noGrad()) {
             Tensor w = solve(logPenalties.detach());
-            return new Evaluation(new Scores(mse(xVal, yVal, w).item(), OptionalDouble.empty()),
-                    new Scores(mse(xTest, yTest, w).item(), OptionalDouble.empty()));
+            return new Evaluation(new Scores(mse(data.xVal(), data.yVal(), w).item(), OptionalDouble.empty()),
+                    new Scores(mse(data.xTest(), data.yTest(), w).item(), OptionalDouble.empty()));
         }
     }
 
@@ -159,30 +148,16 @@ public final class RidgeHyperProblem implements HyperProblem {
 
     @Override
     public List<String> featureNames() {
-        return featureNames;
+        return data.featureNames();
     }
 
     @Override
     public int[] splitSizes() {
-        return new int[] {xTrain.size(0), xVal.size(0), xTest.size(0)};
+        return data.splitSizes();
     }
 
     private static Tensor mse(Tensor x, Tensor y, Tensor w) {
         return x.matmul(w).sub(y).square().mean();
-    }
-
-    private void checkPenalties(Tensor l) {
-        if (l.dim() != 1 || l.size(0) != featureNames.size()) {
-            throw new IllegalArgumentException("ridge: log-penalties must be [" + featureNames.size() + "] (one per "
-                    + "feature), got " + Arrays.toString(l.shape()));
-        }
-    }
-
-    private static void check(String part, Tensor x, Tensor y, int d) {
-        if (x.dim() != 2 || x.size(1) != d || y.dim() != 1 || y.size(0) != x.size(0) || x.size(0) == 0) {
-            throw new IllegalArgumentException("ridge: " + part + " rows must be x [rows, " + d + "] and y [rows] with "
-                    + "rows > 0, got " + Arrays.toString(x.shape()) + " and " + Arrays.toString(y.shape()));
-        }
     }
 
     private static double mean(Tensor v) {
