@@ -1,6 +1,5 @@
 package dev.metagrad.examples.imaml;
 
-import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Tensor;
 import dev.metagrad.examples.maml.Adaptation;
@@ -41,42 +40,10 @@ public final class ImamlLearner {
             throw new IllegalArgumentException("ImamlLearner: empty meta-batch");
         }
         List<TaskResult> results = new ArrayList<>(batch.size());
-        List<Tensor> sum = null;
-        double lossSum = 0;
         for (SineTask task : batch) {
-            TaskResult r = task(theta, task);
-            results.add(r);
-            lossSum += r.queryLoss();
-            if (sum == null) {
-                sum = new ArrayList<>(r.grads());
-            } else {
-                for (int i = 0; i < sum.size(); i++) {
-                    sum.set(i, sum.get(i).add(r.grads().get(i)));
-                }
-            }
+            results.add(TaskResult.differentiate(theta, task, adaptation::adapt));
         }
-        List<Tensor> grads = new ArrayList<>(sum.size());
-        for (Tensor g : sum) {
-            grads.add(g.div(batch.size()));
-        }
-        return new MetaGradient(lossSum / batch.size(), List.copyOf(results), List.copyOf(grads));
-    }
-
-    private TaskResult task(List<Tensor> theta, SineTask task) {
-        try (GradMode.Scope scope = GradMode.enableGrad()) {
-            List<Tensor> leaves = new ArrayList<>(theta.size());
-            for (Tensor p : theta) {
-                leaves.add(p.detach().requiresGrad(true));
-            }
-            Adaptation a = adaptation.adapt(leaves, task);
-            Tensor lq = InnerLoop.loss(a.adapted(), task.queryX(), task.queryY());
-            Tensor[] g = Autograd.gradOf(lq).inputs(leaves).compute();
-            List<Tensor> adapted = new ArrayList<>(a.adapted().size());
-            for (Tensor p : a.adapted()) {
-                adapted.add(p.detach());
-            }
-            return new TaskResult(new Adaptation(List.copyOf(adapted), a.innerLosses()), lq.item(), List.of(g));
-        }
+        return MetaGradient.mean(results);
     }
 
     /**

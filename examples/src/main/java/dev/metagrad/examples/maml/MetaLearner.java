@@ -1,6 +1,5 @@
 package dev.metagrad.examples.maml;
 
-import dev.metagrad.autograd.Autograd;
 import dev.metagrad.autograd.GradMode;
 import dev.metagrad.autograd.Tensor;
 
@@ -69,41 +68,12 @@ public final class MetaLearner implements AutoCloseable {
                 results.add(join(f));
             }
         }
-        int n = theta.size();
-        double lossSum = 0;
-        List<Tensor> sum = new ArrayList<>(results.get(0).grads());
-        for (int t = 0; t < results.size(); t++) {
-            lossSum += results.get(t).queryLoss();
-            for (int i = 0; t > 0 && i < n; i++) {
-                sum.set(i, sum.get(i).add(results.get(t).grads().get(i)));
-            }
-        }
-        // 1/T only here, as torch's stack(Lq).mean(): the inner loop uses per-task means untouched
-        double tasks = results.size();
-        List<Tensor> grads = new ArrayList<>(n);
-        for (Tensor g : sum) {
-            grads.add(g.div(tasks));
-        }
-        return new MetaGradient(lossSum / tasks, List.copyOf(results), List.copyOf(grads));
+        return MetaGradient.mean(results);
     }
 
     /** One task: adapt, evaluate on the query set, differentiate back to a private leaf copy of theta. */
     private TaskResult task(List<Tensor> theta, SineTask task) {
-        // recording is per thread, and pool threads start with the default; force it on for the caller too
-        try (GradMode.Scope scope = GradMode.enableGrad()) {
-            List<Tensor> leaves = new ArrayList<>(theta.size());
-            for (Tensor p : theta) {
-                leaves.add(p.detach().requiresGrad(true));
-            }
-            Adaptation a = inner.adapt(leaves, task);
-            Tensor lq = InnerLoop.loss(a.adapted(), task.queryX(), task.queryY());
-            Tensor[] g = Autograd.gradOf(lq).inputs(leaves).compute();
-            List<Tensor> adapted = new ArrayList<>(a.adapted().size());
-            for (Tensor p : a.adapted()) {
-                adapted.add(p.detach());
-            }
-            return new TaskResult(new Adaptation(List.copyOf(adapted), a.innerLosses()), lq.item(), List.of(g));
-        }
+        return TaskResult.differentiate(theta, task, inner::adapt);
     }
 
     private static TaskResult join(Future<TaskResult> f) {
