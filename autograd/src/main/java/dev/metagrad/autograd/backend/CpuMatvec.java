@@ -12,8 +12,8 @@ package dev.metagrad.autograd.backend;
  * whatever the width of the core. The two kernels here keep several independent sums in flight instead:
  * <ul>
  *   <li>{@link #rowMajor} sums four rows together, each in its own register ({@code x[q]} loaded once for the
- *       four). Four, not eight: with eight row bases C2 (JDK 17) keeps fewer of them in registers and the loop
- *       ran at the speed of the one-row loop; with four it runs about 2.5 times faster.</li>
+ *       four). Four, not six or eight: measured on JDK 17, those ran no faster than the one-row loop (likely
+ *       their row bases no longer fit in registers), while four run about 2.5 times faster.</li>
  *   <li>{@link #columnMajor} walks the output vector once per four columns,
  *       {@code y[i] = (((y[i] + M[i,q] x[q]) + M[i,q+1] x[q+1]) + ...)}: every iteration of the {@code i} loop is
  *       independent of the others, and the column offsets are loop invariant so the bounds checks hoist.</li>
