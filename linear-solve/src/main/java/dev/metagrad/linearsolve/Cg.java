@@ -17,7 +17,8 @@ import dev.metagrad.tree.TreeMath;
  * The residual is updated recursively, never recomputed. Every step is a differentiable tensor op and the
  * scalars α, β, γ are 0-dim tensors in the graph, so the solution can be differentiated with respect to
  * {@code b}, {@code x0} and whatever the operator closes over (to any order); only the stopping test reads
- * plain doubles, which fixes the iteration count.
+ * plain doubles, which fixes the iteration count. When grad mode is off (nothing would be recorded), float64
+ * solves without a preconditioner run the same arithmetic on arrays ({@link ArrayCg}), bit-for-bit.
  */
 public final class Cg {
     private Cg() {
@@ -51,6 +52,9 @@ public final class Cg {
         Stopping stop = Stopping.of(b, flatB, options.rtol(), options.atol(), options.maxIter());
         LinearOperator m = options.preconditioner();
         Start start = Start.of(op, a, b, flatB, options.x0(), "x0");
+        if (ArrayCg.applies(flatB, m)) {
+            return ArrayCg.solve(op, a, flatB, start, stop);
+        }
         Object x = start.x();
         Object r = start.r();
         Object z = m == null ? r : checked(op, "M r", m.apply(r), flatB);

@@ -71,9 +71,16 @@ public final class LinearOperators {
      * back-propagates {@code y} through that graph. When grad mode is on at the call, the products are recorded, so they
      * can be differentiated with respect to {@code y} and to whatever {@code A} closes over.
      *
-     * @param a       a linear operator
+     * <p>{@code A} must be written with differentiable tensor ops: the graph is all there is to transpose. Parts
+     * of it may ignore parts of the input (those input leaves get zero, output leaves that depend on no input add
+     * nothing), but an {@code A} whose output is not connected to its input at all, because it computes under
+     * {@code noGrad}, on detached tensors or from plain arrays, has no recorded Jacobian, and is refused rather than
+     * transposed to zero (as {@code torch.autograd.grad} refuses it).
+     *
+     * @param a       a linear operator built from differentiable tensor ops
      * @param example a tree in {@code A}'s domain (its values do not matter for a linear {@code A})
-     * @throws IllegalArgumentException when {@code A} does not map {@code example} to a tree of its shape
+     * @throws IllegalArgumentException when {@code A} does not map {@code example} to a tree of its shape, or (here or
+     *                                  at the first call) when its output is not connected to its input
      */
     public static LinearOperator transpose(LinearOperator a, Object example) {
         Flattened flat = Trees.flatten(example);
@@ -87,31 +94,56 @@ public final class LinearOperators {
         }
         Checks.like("transpose", "A x", image, flat);
         List<Tensor> outputs = Trees.leaves(image);
+        // an output that does not depend on anything differentiable contributes nothing to Aᵀy
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i).requiresGrad()) {
+                live.add(i);
+            }
+        }
+        if (live.isEmpty()) {
+            throw notConnected();
+        }
+        Tensor[] outs = new Tensor[live.size()];
+        for (int j = 0; j < outs.length; j++) {
+            outs[j] = outputs.get(live.get(j));
+        }
+        Tensor[] ins = inputs.toArray(new Tensor[0]);
         return y -> {
             Checks.like("transpose", "y", y, flat);
             List<Tensor> seeds = Trees.leaves(y);
-            List<Tensor> outs = new ArrayList<>();
-            List<Tensor> used = new ArrayList<>();
-            for (int i = 0; i < outputs.size(); i++) {
-                // an output that does not depend on the input contributes nothing to Aᵀy
-                if (outputs.get(i).requiresGrad()) {
-                    outs.add(outputs.get(i));
-                    used.add(seeds.get(i));
-                }
-            }
-            if (outs.isEmpty()) {
-                return TreeMath.zerosLike(y);
+            Tensor[] used = new Tensor[outs.length];
+            for (int j = 0; j < used.length; j++) {
+                used[j] = seeds.get(live.get(j));
             }
             // recorded only when the caller records, so a no-grad solve builds no graph
             boolean record = GradMode.isEnabled();
             Tensor[] grads;
             try (GradMode.Scope scope = GradMode.enableGrad()) {
-                grads = Autograd.gradOf(outs.toArray(new Tensor[0])).inputs(inputs)
-                        .gradOutputs(used.toArray(new Tensor[0])).retainGraph(true).createGraph(record)
-                        .materializeGrads(true).compute();
+                // null marks an input the graph does not reach: zero when some other input is reached
+                grads = Autograd.gradOf(outs).inputs(ins).gradOutputs(used).retainGraph(true).createGraph(record)
+                        .allowUnused(true).compute();
+            }
+            boolean connected = false;
+            for (int i = 0; i < grads.length; i++) {
+                if (grads[i] == null) {
+                    grads[i] = Tensor.zerosLike(ins[i]);
+                } else {
+                    connected = true;
+                }
+            }
+            if (!connected) {
+                throw notConnected();
             }
             return flat.def().unflatten(List.of(grads));
         };
+    }
+
+    private static IllegalArgumentException notConnected() {
+        return new IllegalArgumentException("transpose: the operator's output is not connected to its input in the"
+                + " autograd graph (it was computed under noGrad, from detached tensors or from plain arrays), so Aᵀ"
+                + " cannot be taken as its vector-Jacobian product; Aᵀ (solveNormalCg, normal) needs a matvec built from"
+                + " differentiable tensor ops");
     }
 
     /**

@@ -5,7 +5,9 @@ package dev.metagrad.autograd.backend;
  * strides or repacked, so backward passes never materialise a transpose.
  *
  * <h2>Design</h2>
- * Products with fewer than {@link #SMALL_WORK} multiply-adds take a plain i-k-j loop: for them the
+ * Products with one output column or row ({@code n = 1} or {@code m = 1}: matrix-vector products and their
+ * backward forms) go to {@link CpuMatvec}, which keeps several independent sums in flight, at any size.
+ * Other products with fewer than {@link #SMALL_WORK} multiply-adds take a plain i-k-j loop: for them the
  * fixed cost of packing would dominate. Larger ones are cache-blocked GotoBLAS-style: {@code B} is cut
  * into {@code KC x NC} blocks, each repacked (transposing it when {@code tb} is set, which is what makes
  * {@code x W^T} fast) into one small array per row, and every output row is then updated from the block
@@ -29,8 +31,8 @@ package dev.metagrad.autograd.backend;
  * <h2>Rounding</h2>
  * Every output element is still accumulated as {@code ((0 + a0 b0) + a1 b1) + ...} in increasing
  * {@code k} order, without fused multiply-adds (Java never contracts {@code a * b + c}), exactly as the
- * naive loop does; the blocked kernel is bit-for-bit identical to it, only faster. Float32 accumulates in
- * float, as torch's CPU kernels do.
+ * naive loop does; the blocked and matrix-vector kernels are bit-for-bit identical to it, only faster.
+ * Float32 accumulates in float, as torch's CPU kernels do.
  */
 final class CpuMatmul {
     /**
@@ -38,7 +40,7 @@ final class CpuMatmul {
      * loop is never vectorised (its arrays carry different offsets, see above) and costs about 1 ns per
      * multiply-add, so packing pays off early: at MAML's {@code [10, 40] x [40, 40]} (16,000 multiply-adds)
      * the blocked kernels take 4-7 µs against 18 µs for the naive loop. Under 16³ the products here are
-     * vectors or thin ({@code k} or {@code n} of 1), where packing is pure overhead.
+     * thin ({@code k} of 1, or a few rows and columns), where packing is pure overhead.
      */
     static final long SMALL_WORK = 16 * 16 * 16;
     /** Depth of a packed block of B: {@code KC} rows of B (columns of A) per pass over the output. */
@@ -133,6 +135,10 @@ final class CpuMatmul {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
+        if (n == 1 || m == 1) {
+            thin(a, b, out, batch, m, k, n, ta, tb, broadcastB);
+            return;
+        }
         boolean small = (long) m * k * n < SMALL_WORK;
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, n);
@@ -161,6 +167,30 @@ final class CpuMatmul {
         }
     }
 
+    /**
+     * A product with one output column or row, by {@link CpuMatvec}: {@code n = 1} is {@code op(A) x} with
+     * {@code x} the column of {@code op(B)}; {@code m = 1} is {@code op(B)ᵀ a} with {@code a} the row of
+     * {@code op(A)}. Either vector is contiguous (its stride is 1 when its other dimension is 1), and so is a
+     * row or a column of the matrix. Bit-for-bit the naive loop's sums.
+     */
+    private static void thin(double[] a, double[] b, double[] out, int batch, int m, int k, int n, boolean ta,
+                             boolean tb, boolean broadcastB) {
+        int ars = ta ? 1 : k;
+        int acs = ta ? m : 1;
+        int brs = tb ? 1 : n;
+        int bcs = tb ? k : 1;
+        for (int p = 0; p < batch; p++) {
+            int ao = p * m * k;
+            int bo = broadcastB ? 0 : p * k * n;
+            int oo = p * m * n;
+            if (n == 1) {
+                CpuMatvec.matvec(a, ao, ars, acs, b, bo, out, oo, m, k);
+            } else {
+                CpuMatvec.matvec(b, bo, bcs, brs, a, ao, out, oo, n, k);
+            }
+        }
+    }
+
     /** The reference i-k-j loop, reading transposed operands through their strides. */
     private static void naive(double[] a, int ao, double[] b, int bo, double[] out, int oo, int m, int k, int n,
                               boolean ta, boolean tb) {
@@ -169,19 +199,6 @@ final class CpuMatmul {
         int acs = ta ? m : 1;
         int brs = tb ? 1 : n;
         int bcs = tb ? k : 1;
-        if (n == 1) {
-            // matrix-vector (MAML's output layer and its backward): the j loop would run once per
-            // multiply-add, so sum each row in a register instead, in the same order from the same start
-            for (int i = 0; i < m; i++) {
-                int ai = ao + i * ars;
-                double s = out[oo + i];
-                for (int q = 0; q < k; q++) {
-                    s += a[ai + q * acs] * b[bo + q * brs];
-                }
-                out[oo + i] = s;
-            }
-            return;
-        }
         for (int i = 0; i < m; i++) {
             int orow = oo + i * n;
             for (int q = 0; q < k; q++) {
@@ -266,6 +283,10 @@ final class CpuMatmul {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
+        if (n == 1 || m == 1) {
+            thin(a, b, out, batch, m, k, n, ta, tb, broadcastB);
+            return;
+        }
         boolean small = (long) m * k * n < SMALL_WORK;
         int kcMax = Math.min(KC, k);
         int ncMax = Math.min(NC, n);
@@ -294,25 +315,36 @@ final class CpuMatmul {
         }
     }
 
+    /**
+     * A product with one output column or row, by {@link CpuMatvec}: {@code n = 1} is {@code op(A) x} with
+     * {@code x} the column of {@code op(B)}; {@code m = 1} is {@code op(B)ᵀ a} with {@code a} the row of
+     * {@code op(A)}. Either vector is contiguous (its stride is 1 when its other dimension is 1), and so is a
+     * row or a column of the matrix. Bit-for-bit the naive loop's sums.
+     */
+    private static void thin(float[] a, float[] b, float[] out, int batch, int m, int k, int n, boolean ta,
+                             boolean tb, boolean broadcastB) {
+        int ars = ta ? 1 : k;
+        int acs = ta ? m : 1;
+        int brs = tb ? 1 : n;
+        int bcs = tb ? k : 1;
+        for (int p = 0; p < batch; p++) {
+            int ao = p * m * k;
+            int bo = broadcastB ? 0 : p * k * n;
+            int oo = p * m * n;
+            if (n == 1) {
+                CpuMatvec.matvec(a, ao, ars, acs, b, bo, out, oo, m, k);
+            } else {
+                CpuMatvec.matvec(b, bo, bcs, brs, a, ao, out, oo, n, k);
+            }
+        }
+    }
+
     private static void naive(float[] a, int ao, float[] b, int bo, float[] out, int oo, int m, int k, int n,
                               boolean ta, boolean tb) {
         int ars = ta ? 1 : k;
         int acs = ta ? m : 1;
         int brs = tb ? 1 : n;
         int bcs = tb ? k : 1;
-        if (n == 1) {
-            // matrix-vector (MAML's output layer and its backward): the j loop would run once per
-            // multiply-add, so sum each row in a register instead, in the same order from the same start
-            for (int i = 0; i < m; i++) {
-                int ai = ao + i * ars;
-                float s = out[oo + i];
-                for (int q = 0; q < k; q++) {
-                    s += a[ai + q * acs] * b[bo + q * brs];
-                }
-                out[oo + i] = s;
-            }
-            return;
-        }
         for (int i = 0; i < m; i++) {
             int orow = oo + i * n;
             for (int q = 0; q < k; q++) {

@@ -29,7 +29,9 @@ public final class Arithmetic {
         int[] as = a.shape();
         int[] bs = b.shape();
         Tensor y = a.backend().binary(BinaryKernel.SUB, a, b, shape);
-        return Graph.record("sub", y, g -> new Tensor[] {Broadcast.reduceTo(g, as), Broadcast.reduceTo(neg(g), bs)}, a, b);
+        // -g only where b needs it: x - c (a constant c) is common and the negation would be thrown away
+        return Graph.record("sub", y, g -> new Tensor[] {Broadcast.reduceTo(g, as),
+            b.requiresGrad() ? Broadcast.reduceTo(neg(g), bs) : null}, a, b);
     }
 
     /** {@code a * b}. d/da = b, d/db = a. */

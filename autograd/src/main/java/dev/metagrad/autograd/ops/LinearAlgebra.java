@@ -37,6 +37,12 @@ public final class LinearAlgebra {
         if (a.dim() == 1 && b.dim() == 1) {
             return dot(a, b);
         }
+        if (a.dim() == 1 && b.dim() == 2) {
+            return vecmat(a, b);
+        }
+        if (a.dim() == 2 && b.dim() == 1) {
+            return matvec(a, b);
+        }
         if (a.dim() == 1) {
             return Views.squeeze(matmul(Views.unsqueeze(a, 0), b), -2);
         }
@@ -81,6 +87,45 @@ public final class LinearAlgebra {
         return Graph.record("matmul", y, g -> new Tensor[] {
             a.requiresGrad() ? (ta ? product(b, g, tb, true) : product(g, b, false, !tb)) : null,
             b.requiresGrad() ? (tb ? product(g, a, true, ta) : product(a, g, !ta, false)) : null}, a, b);
+    }
+
+    /**
+     * {@code y = A v} for {@code A [m, k]} and {@code v [k]} (torch.mv), one recorded node. Backward:
+     * {@code dA = g vᵀ}, {@code dv = Aᵀ g}, the latter as {@link #vecmat} {@code gᵀ A}. The values and the gradients
+     * are bit-for-bit those of the general form {@code squeeze(A @ unsqueeze(v, 1))}, whose three views (and
+     * their backward nodes) it saves: every element is still one sum in increasing index order, and
+     * {@code dA} is the same {@code [m, 1] x [1, k]} product.
+     */
+    private static Tensor matvec(Tensor a, Tensor v) {
+        int m = a.size(0);
+        int k = a.size(1);
+        Tensor y = a.backend().matmul(Tensor.wrap(a.storage(), new int[] {1, m, k}),
+                Tensor.wrap(v.storage(), new int[] {1, k, 1}), false, false);
+        return Graph.record("mv", Tensor.wrap(y.storage(), new int[] {m}), g -> new Tensor[] {
+            a.requiresGrad() ? outer3(g, v, m, k) : null,
+            v.requiresGrad() ? vecmat(g, a) : null}, a, v);
+    }
+
+    /**
+     * {@code y = vᵀ B} for {@code v [k]} and {@code B [k, n]}, one recorded node. Backward: {@code dv = B g}
+     * ({@link #matvec}), {@code dB = v gᵀ}; bit-for-bit the general form {@code squeeze(unsqueeze(v, 0) @ B)}.
+     */
+    private static Tensor vecmat(Tensor v, Tensor b) {
+        int k = b.size(0);
+        int n = b.size(1);
+        Tensor y = v.backend().matmul(Tensor.wrap(v.storage(), new int[] {1, 1, k}),
+                Tensor.wrap(b.storage(), new int[] {1, k, n}), false, false);
+        return Graph.record("vm", Tensor.wrap(y.storage(), new int[] {n}), g -> new Tensor[] {
+            v.requiresGrad() ? matvec(b, g) : null,
+            b.requiresGrad() ? outer3(v, g, k, n) : null}, v, b);
+    }
+
+    /**
+     * {@code x yᵀ [r, c]} as the batched product {@code [1, r, 1] x [1, 1, c]} the general matmul's backward
+     * computes (each element {@code 0 + x_i y_j}), recorded through views so that it differentiates again.
+     */
+    private static Tensor outer3(Tensor x, Tensor y, int r, int c) {
+        return Views.reshape(product(Views.reshape(x, 1, r, 1), Views.reshape(y, 1, 1, c), false, false), r, c);
     }
 
     /**

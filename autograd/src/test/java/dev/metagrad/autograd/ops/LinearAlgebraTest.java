@@ -148,6 +148,71 @@ class LinearAlgebraTest implements GradcheckTable {
         return flat;
     }
 
+    static Stream<Arguments> matrixVectorSizes() {
+        return Stream.of(Arguments.of(1, 1), Arguments.of(1, 7), Arguments.of(7, 1), Arguments.of(5, 3),
+                Arguments.of(200, 20), Arguments.of(20, 200));
+    }
+
+    /**
+     * {@code A v} and {@code vᵀ A} are one node each; their values, gradients and second-order gradients must
+     * be bit-for-bit those of the general product through views, {@code squeeze(A @ unsqueeze(v, 1))}.
+     */
+    @ParameterizedTest(name = "[{0}, {1}]")
+    @MethodSource("matrixVectorSizes")
+    void matrixVectorProductsAreBitIdenticalToTheGeneralForm(int m, int k) {
+        Generator gen = new Generator(13L * m + k);
+        Tensor a = Tensor.randn(gen, m, k).requiresGrad(true);
+        Tensor v = Tensor.randn(gen, k).requiresGrad(true);
+        Tensor u = Tensor.randn(gen, m).requiresGrad(true);
+        Tensor g = Tensor.randn(gen, m);
+        Tensor h = Tensor.randn(gen, k);
+        Tensor mv = LinearAlgebra.matmul(a, v);
+        Tensor mvGeneral = Views.squeeze(LinearAlgebra.matmul(a, Views.unsqueeze(v, 1)), -1);
+        assertSameBits(new Tensor[] {mv}, new Tensor[] {mvGeneral});
+        Tensor vm = LinearAlgebra.matmul(u, a);
+        Tensor vmGeneral = Views.squeeze(LinearAlgebra.matmul(Views.unsqueeze(u, 0), a), -2);
+        assertSameBits(new Tensor[] {vm}, new Tensor[] {vmGeneral});
+
+        Tensor[] d = Autograd.gradOf(mv).inputs(a, v).gradOutputs(g).createGraph(true).compute();
+        Tensor[] dGeneral = Autograd.gradOf(mvGeneral).inputs(a, v).gradOutputs(g).createGraph(true).compute();
+        assertSameBits(d, dGeneral);
+        Tensor[] e = Autograd.gradOf(vm).inputs(u, a).gradOutputs(h).createGraph(true).compute();
+        Tensor[] eGeneral = Autograd.gradOf(vmGeneral).inputs(u, a).gradOutputs(h).createGraph(true).compute();
+        assertSameBits(e, eGeneral);
+        // second order: d(h·dv)/d(a, g-independent) through the recorded backward
+        Tensor s = LinearAlgebra.dot(d[1], h).add(d[0].mul(d[0]).sum());
+        Tensor sGeneral = LinearAlgebra.dot(dGeneral[1], h).add(dGeneral[0].mul(dGeneral[0]).sum());
+        assertSameBits(Autograd.grad(s, a, v), Autograd.grad(sGeneral, a, v));
+        Tensor t = LinearAlgebra.dot(e[0], g).add(e[1].mul(e[1]).sum());
+        Tensor tGeneral = LinearAlgebra.dot(eGeneral[0], g).add(eGeneral[1].mul(eGeneral[1]).sum());
+        assertSameBits(Autograd.grad(t, u, a), Autograd.grad(tGeneral, u, a));
+    }
+
+    @Test
+    void matrixVectorProductsStayFloat32() {
+        Tensor a = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, DType.FLOAT32, 2, 3);
+        Tensor y = LinearAlgebra.matmul(a, Tensor.of(new double[] {1, 0, -1}, DType.FLOAT32, 3));
+        Tensor z = LinearAlgebra.matmul(Tensor.of(new double[] {1, -1}, DType.FLOAT32, 2), a);
+        assertThat(y.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(y.shape()).containsExactly(2);
+        assertThat(y.toDoubleArray()).containsExactly(-2, -2);
+        assertThat(z.dtype()).isEqualTo(DType.FLOAT32);
+        assertThat(z.toDoubleArray()).containsExactly(-3, -3, -3);
+    }
+
+    private static void assertSameBits(Tensor[] got, Tensor[] want) {
+        assertThat(got).hasSameSizeAs(want);
+        for (int i = 0; i < got.length; i++) {
+            assertThat(got[i].shape()).containsExactly(want[i].shape());
+            double[] x = got[i].toDoubleArray();
+            double[] y = want[i].toDoubleArray();
+            for (int j = 0; j < x.length; j++) {
+                assertThat(Double.doubleToRawLongBits(x[j])).as("tensor %d element %d: %s vs %s", i, j, x[j], y[j])
+                        .isEqualTo(Double.doubleToRawLongBits(y[j]));
+            }
+        }
+    }
+
     @Test
     void gradientOfSummedProductIsRowAndColumnSums() {
         Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}, {5, 6}}).requiresGrad(true);
