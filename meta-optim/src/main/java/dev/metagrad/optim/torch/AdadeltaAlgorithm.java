@@ -42,7 +42,7 @@ public final class AdadeltaAlgorithm implements Algorithm {
         OptionChecks.learningRate(group);
         double rho = group.getDouble("rho");
         if (!(rho >= 0.0 && rho <= 1.0)) {
-            throw new IllegalArgumentException("Invalid rho value: " + rho);
+            throw new IllegalArgumentException("Invalid rho value: " + OptionChecks.pyValue(group, "rho"));
         }
         OptionChecks.epsilon(group);
         OptionChecks.weightDecay(group);

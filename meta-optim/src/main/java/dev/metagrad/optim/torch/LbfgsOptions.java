@@ -29,7 +29,7 @@ public record LbfgsOptions(double lr, int maxIter, Integer maxEval, double toler
     public LbfgsOptions {
         Objects.requireNonNull(lineSearch, "lineSearch (use LbfgsLineSearch.NONE for no line search)");
         if (!(lr >= 0.0)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + lr);
+            throw new IllegalArgumentException("Invalid learning rate: " + PyFloat.repr(lr));
         }
         if (maxIter < 1) {
             throw new IllegalArgumentException("LBFGS: max_iter must be >= 1, got " + maxIter);

@@ -1,7 +1,9 @@
 package dev.metagrad.optim.torch;
 
 /**
- * The option checks torch's constructors make, with torch's messages ({@code "Invalid learning rate: -1.0"}),
+ * The option checks torch's constructors make, with torch's messages and Python's number formatting
+ * ({@code "Invalid learning rate: -1.0"}, {@code "Invalid epsilon value: -1e-08"}, {@code "Invalid learning rate: -1"} for an
+ * integer option),
  * for {@link Algorithm#validate} implementations. Every check also rejects NaN and values of the wrong type
  * (the typed getters of {@link Options} name the key).
  */
@@ -10,14 +12,15 @@ public final class OptionChecks {
     }
 
     /**
-     * Requires {@code 0 <= group[key]}, else {@code IllegalArgumentException(message + ": " + value)}.
+     * Requires {@code 0 <= group[key]}, else {@code IllegalArgumentException(message + ": " + value)} with the value
+     * as Python prints it ({@link #pyValue}).
      *
      * @return the value
      */
     public static double nonNegative(Options group, String key, String message) {
         double v = group.getDouble(key);
         if (!(v >= 0.0)) {
-            throw new IllegalArgumentException(message + ": " + v);
+            throw new IllegalArgumentException(message + ": " + pyValue(group, key));
         }
         return v;
     }
@@ -46,7 +49,7 @@ public final class OptionChecks {
         double[] b = group.getDoubles("betas", 2);
         for (int i = 0; i < 2; i++) {
             if (!(b[i] >= 0.0 && b[i] < 1.0)) {
-                throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + b[i]);
+                throw new IllegalArgumentException("Invalid beta parameter at index " + i + ": " + PyFloat.repr(b[i]));
             }
         }
         return b;
@@ -92,6 +95,20 @@ public final class OptionChecks {
         if (foreach && fused) {
             throw new IllegalArgumentException("`fused` and `foreach` cannot be `True` together.");
         }
+    }
+
+    /**
+     * A numeric option as torch's f-string prints it: an integer option ({@code lr=-1}) as the integer {@code -1}, a
+     * float as Python's {@code repr} ({@code 1e-05}, {@code -1.0}, {@code nan}; {@link PyFloat#repr}).
+     *
+     * @throws IllegalArgumentException when the option is absent or not a number
+     */
+    public static String pyValue(Options group, String key) {
+        Object raw = group.get(key);
+        if (raw instanceof Long l) {
+            return Long.toString(l);
+        }
+        return PyFloat.repr(group.getDouble(key));
     }
 
     private static Object checkOptionalFlag(Options group, String key) {

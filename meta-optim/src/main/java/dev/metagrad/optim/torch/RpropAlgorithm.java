@@ -55,7 +55,7 @@ public final class RpropAlgorithm implements Algorithm {
         OptionChecks.learningRate(group);
         double[] etas = group.getDoubles("etas", 2);
         if (!(0.0 < etas[0] && etas[0] < 1.0 && 1.0 < etas[1])) {
-            throw new IllegalArgumentException("Invalid eta values: " + etas[0] + ", " + etas[1]);
+            throw new IllegalArgumentException("Invalid eta values: " + PyFloat.repr(etas[0]) + ", " + PyFloat.repr(etas[1]));
         }
         group.getDoubles("step_sizes", 2);
         OptionChecks.flags(group, "maximize", "differentiable", "capturable");

@@ -48,7 +48,7 @@ public final class SgdAlgorithm implements Algorithm {
         OptionChecks.weightDecay(group);
         double dampening = group.getDouble("dampening");
         if (Double.isNaN(dampening)) {
-            throw new IllegalArgumentException("Invalid dampening value: NaN");
+            throw new IllegalArgumentException("Invalid dampening value: " + PyFloat.repr(dampening));
         }
         OptionChecks.flags(group, "nesterov", "maximize", "differentiable");
         OptionChecks.implementationFlags(group);

@@ -38,6 +38,8 @@ class AdadeltaTest {
         assertThatThrownBy(() -> new Adadelta(p, Options.of("lr", -1.0))).hasMessage("Invalid learning rate: -1.0");
         assertThatThrownBy(() -> new Adadelta(p, Options.of("rho", 1.5))).hasMessage("Invalid rho value: 1.5");
         assertThatThrownBy(() -> new Adadelta(p, Options.of("rho", -0.5))).hasMessage("Invalid rho value: -0.5");
+        assertThatThrownBy(() -> new Adadelta(p, Options.of("rho", 2))).hasMessage("Invalid rho value: 2");
+        assertThatThrownBy(() -> new Adadelta(p, Options.of("rho", -1e-7))).hasMessage("Invalid rho value: -1e-07");
         assertThatThrownBy(() -> new Adadelta(p, Options.of("eps", -0.5))).hasMessage("Invalid epsilon value: -0.5");
         assertThatThrownBy(() -> new Adadelta(p, Options.of("weight_decay", -0.5))).hasMessage("Invalid weight_decay value: -0.5");
     }

@@ -95,7 +95,7 @@ class AdamAlgorithmTest {
         assertThatThrownBy(() -> ADAM.validate(adam("betas", new double[] {0.9, -0.1}))).hasMessage("Invalid beta parameter at index 1: -0.1");
         assertThatThrownBy(() -> ADAM.validate(adam("betas", new double[] {0.9}))).hasMessageContaining("\"betas\" must hold 2 numbers");
         assertThatThrownBy(() -> ADAM.validate(adam("weight_decay", -1.0))).hasMessage("Invalid weight_decay value: -1.0");
-        assertThatThrownBy(() -> ADAM.validate(adam("lr", Double.NaN))).hasMessage("Invalid learning rate: NaN");
+        assertThatThrownBy(() -> ADAM.validate(adam("lr", Double.NaN))).hasMessage("Invalid learning rate: nan");
         assertThatThrownBy(() -> ADAM.validate(adam("foreach", true, "fused", true))).hasMessage("`fused` and `foreach` cannot be `True` together.");
         assertThatThrownBy(() -> ADAMW.validate(ADAMW.defaults().with("decoupled_weight_decay", false)))
                 .hasMessageContaining("AdamW always decouples weight decay");

@@ -45,6 +45,7 @@ class LbfgsOptionsTest {
     @Test
     void invalidValuesAreNamed() {
         assertError(() -> LbfgsOptions.defaults().withLr(-1.0), "Invalid learning rate: -1.0");
+        assertError(() -> LbfgsOptions.defaults().withLr(-1e-5), "Invalid learning rate: -1e-05");
         assertError(() -> LbfgsOptions.defaults().withLr(Double.NaN), "Invalid learning rate");
         assertError(() -> LbfgsOptions.defaults().withMaxIter(0), "max_iter");
         assertError(() -> LbfgsOptions.defaults().withMaxEval(0), "max_eval");

@@ -11,9 +11,29 @@ class OptionChecksTest {
     @Test
     void nonNegativeRejectsNegativesAndNaN() {
         assertThat(OptionChecks.nonNegative(Options.of("x", 0), "x", "Invalid x")).isEqualTo(0.0);
-        assertThatThrownBy(() -> OptionChecks.nonNegative(Options.of("x", -1e-9), "x", "Invalid x")).hasMessage("Invalid x: -1.0E-9");
-        assertThatThrownBy(() -> OptionChecks.nonNegative(Options.of("x", Double.NaN), "x", "Invalid x")).hasMessage("Invalid x: NaN");
+        assertThatThrownBy(() -> OptionChecks.nonNegative(Options.of("x", -1e-9), "x", "Invalid x")).hasMessage("Invalid x: -1e-09");
+        assertThatThrownBy(() -> OptionChecks.nonNegative(Options.of("x", Double.NaN), "x", "Invalid x")).hasMessage("Invalid x: nan");
+        assertThatThrownBy(() -> OptionChecks.nonNegative(Options.of("x", Double.NEGATIVE_INFINITY), "x", "Invalid x"))
+                .hasMessage("Invalid x: -inf");
         assertThatThrownBy(() -> OptionChecks.learningRate(Options.of("lr", true))).hasMessageContaining("option \"lr\" must be a number");
+    }
+
+    /** torch formats the value with an f-string: an int stays an int, a float is Python's repr. */
+    @Test
+    void messagesPrintTheValueAsPythonDoes() {
+        assertThatThrownBy(() -> OptionChecks.learningRate(Options.of("lr", -1))).hasMessage("Invalid learning rate: -1");
+        assertThatThrownBy(() -> OptionChecks.learningRate(Options.of("lr", -1e-5))).hasMessage("Invalid learning rate: -1e-05");
+        assertThatThrownBy(() -> OptionChecks.epsilon(Options.of("eps", -1e-8))).hasMessage("Invalid epsilon value: -1e-08");
+        assertThatThrownBy(() -> OptionChecks.weightDecay(Options.of("weight_decay", -0.0001)))
+                .hasMessage("Invalid weight_decay value: -0.0001");
+        assertThatThrownBy(() -> OptionChecks.weightDecay(Options.of("weight_decay", -1e16)))
+                .hasMessage("Invalid weight_decay value: -1e+16");
+        assertThatThrownBy(() -> OptionChecks.betas(Options.of("betas", List.of(1e20, 0.9))))
+                .hasMessage("Invalid beta parameter at index 0: 1e+20");
+        assertThatThrownBy(() -> OptionChecks.betas(Options.of("betas", List.of(0.9, -2e-3))))
+                .hasMessage("Invalid beta parameter at index 1: -0.002");
+        assertThat(OptionChecks.pyValue(Options.of("x", 100.0), "x")).isEqualTo("100.0");
+        assertThat(OptionChecks.pyValue(Options.of("x", 100), "x")).isEqualTo("100");
     }
 
     @Test

@@ -40,6 +40,7 @@ class RpropTest {
         assertThatThrownBy(() -> new Rprop(p, Options.of("lr", -1.0))).hasMessage("Invalid learning rate: -1.0");
         assertThatThrownBy(() -> new Rprop(p, Options.of("etas", List.of(1.5, 1.2)))).hasMessage("Invalid eta values: 1.5, 1.2");
         assertThatThrownBy(() -> new Rprop(p, Options.of("etas", List.of(0.5, 0.9)))).hasMessage("Invalid eta values: 0.5, 0.9");
+        assertThatThrownBy(() -> new Rprop(p, Options.of("etas", List.of(0.0, 1e16)))).hasMessage("Invalid eta values: 0.0, 1e+16");
         assertThatThrownBy(() -> new Rprop(p, Options.of("etas", List.of(0.5)))).hasMessageContaining("\"etas\" must hold 2 numbers");
         assertThatThrownBy(() -> new Rprop(p, Options.of("step_sizes", List.of(1e-6, 1.0, 2.0))))
                 .hasMessageContaining("\"step_sizes\" must hold 2 numbers");

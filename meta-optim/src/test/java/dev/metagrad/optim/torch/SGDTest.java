@@ -93,6 +93,8 @@ class SGDTest {
                 .hasMessage("Invalid momentum value: -0.5");
         assertThatThrownBy(() -> new SGD(List.of(p), Options.of("weight_decay", -0.1)))
                 .hasMessage("Invalid weight_decay value: -0.1");
+        assertThatThrownBy(() -> new SGD(List.of(p), Options.of("dampening", Double.NaN)))
+                .hasMessage("Invalid dampening value: nan");
         assertThatThrownBy(() -> new SGD(List.of(p), Options.of("nesterov", true)))
                 .hasMessage("Nesterov momentum requires a momentum and zero dampening");
         assertThatThrownBy(() -> new SGD(List.of(p), Options.of("momentum", 0.9, "nesterov", true, "dampening", 0.1)))

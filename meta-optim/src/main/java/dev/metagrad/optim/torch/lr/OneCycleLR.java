@@ -2,6 +2,7 @@ package dev.metagrad.optim.torch.lr;
 
 import dev.metagrad.json.Json;
 import dev.metagrad.optim.torch.Optimizer;
+import dev.metagrad.optim.torch.PyFloat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class OneCycleLR extends LRScheduler {
             throw new IllegalArgumentException("You must define either total_steps OR (epochs AND steps_per_epoch)");
         }
         if (b.pctStart < 0 || b.pctStart > 1 || Double.isNaN(b.pctStart)) {
-            throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + b.pctStart);
+            throw new IllegalArgumentException("Expected float between 0 and 1 pct_start, but got " + PyFloat.repr(b.pctStart));
         }
         this.phases = b.threePhase ? List.of(
                 new Phase(b.pctStart * totalSteps - 1, "initial_lr", "max_lr", "max_momentum", "base_momentum"),

@@ -1,6 +1,7 @@
 package dev.metagrad.optim.torch.swa;
 
 import dev.metagrad.autograd.Tensor;
+import dev.metagrad.optim.torch.PyFloat;
 import dev.metagrad.optim.torch.TensorOps;
 
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public final class AveragingFunctions {
 
     private static void checkDecay(String method, double decay) {
         if (!(decay >= 0 && decay <= 1)) {
-            throw new IllegalArgumentException(method + ": invalid decay value " + decay
+            throw new IllegalArgumentException(method + ": invalid decay value " + PyFloat.repr(decay)
                     + " provided; please provide a value in [0, 1]");
         }
     }

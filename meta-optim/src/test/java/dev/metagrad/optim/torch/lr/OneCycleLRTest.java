@@ -107,6 +107,8 @@ class OneCycleLRTest {
                 .hasMessage("Expected positive integer steps_per_epoch, but got -1");
         assertThatThrownBy(() -> OneCycleLR.builder(opt).maxLr(1.0).totalSteps(10).pctStart(1.5).build())
                 .hasMessage("Expected float between 0 and 1 pct_start, but got 1.5");
+        assertThatThrownBy(() -> OneCycleLR.builder(opt).maxLr(1.0).totalSteps(10).pctStart(-1e-5).build())
+                .hasMessage("Expected float between 0 and 1 pct_start, but got -1e-05");
         assertThatThrownBy(() -> OneCycleLR.builder(opt).maxLr(List.of(1.0, 2.0)).totalSteps(10).build())
                 .hasMessage("max_lr must have the same length as optimizer.param_groups. max_lr has 2 values, "
                         + "param_groups has 1.");

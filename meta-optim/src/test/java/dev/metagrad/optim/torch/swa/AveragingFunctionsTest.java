@@ -3,7 +3,7 @@ package dev.metagrad.optim.torch.swa;
 import dev.metagrad.autograd.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -62,12 +62,12 @@ class AveragingFunctionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {-0.1, 1.5, Double.NaN})
-    void decaysOutsideTheUnitIntervalAreRejected(double decay) {
+    @CsvSource({"-0.1, -0.1", "1.5, 1.5", "NaN, nan", "-1.0E-5, -1e-05", "1.0E20, 1e+20"})
+    void decaysOutsideTheUnitIntervalAreRejected(double decay, String python) {
         assertThatThrownBy(() -> AveragingFunctions.emaAvgFn(decay)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("emaAvgFn: invalid decay value " + decay);
+                .hasMessageContaining("emaAvgFn: invalid decay value " + python + " provided");
         assertThatThrownBy(() -> AveragingFunctions.emaMultiAvgFn(decay)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("emaMultiAvgFn: invalid decay value " + decay);
+                .hasMessageContaining("emaMultiAvgFn: invalid decay value " + python + " provided");
     }
 
     @Test
