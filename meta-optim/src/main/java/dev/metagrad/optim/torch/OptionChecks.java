@@ -1,5 +1,7 @@
 package dev.metagrad.optim.torch;
 
+import dev.metagrad.autograd.PyFloat;
+
 /**
  * The option checks torch's constructors make, with torch's messages and Python's number formatting
  * ({@code "Invalid learning rate: -1.0"}, {@code "Invalid epsilon value: -1e-08"}, {@code "Invalid learning rate: -1"} for an

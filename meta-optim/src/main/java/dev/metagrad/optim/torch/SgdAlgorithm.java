@@ -1,5 +1,6 @@
 package dev.metagrad.optim.torch;
 
+import dev.metagrad.autograd.PyFloat;
 import dev.metagrad.autograd.Tensor;
 
 import java.util.LinkedHashMap;

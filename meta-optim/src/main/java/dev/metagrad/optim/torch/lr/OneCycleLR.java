@@ -1,8 +1,8 @@
 package dev.metagrad.optim.torch.lr;
 
+import dev.metagrad.autograd.PyFloat;
 import dev.metagrad.json.Json;
 import dev.metagrad.optim.torch.Optimizer;
-import dev.metagrad.optim.torch.PyFloat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.metagrad.optim.torch.swa;
 
+import dev.metagrad.autograd.PyFloat;
 import dev.metagrad.autograd.Tensor;
-import dev.metagrad.optim.torch.PyFloat;
 import dev.metagrad.optim.torch.TensorOps;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.metagrad.optim.torch;
+package dev.metagrad.autograd;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package dev.metagrad.optim.torch;
+package dev.metagrad.autograd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
