@@ -16,6 +16,10 @@ import java.util.List;
  * least-squares solution {@code min ||β e_1 − H y||}, then updates {@code x = x + Σ y_i v_i} and restarts from
  * the true residual {@code b − A x}. All arithmetic is tensor ops with 0-dim scalars, so the result is
  * differentiable.
+ *
+ * <p>With a right preconditioner {@code M} the cycle runs on {@code A M} instead: {@code w = A (M v_j)}, and the
+ * update is {@code x = x + M (Σ y_i v_i)}. Since {@code b − A x = r − A M y}, the Givens estimate
+ * {@code |g_{j+1}|} and the reported residual remain those of the original system {@code A x = b}.
  */
 final class Gmres {
     /** A new basis direction shorter than this fraction of ‖A v‖ means the Krylov space is invariant. */
@@ -28,6 +32,7 @@ final class Gmres {
         KrylovSetup setup = KrylovSetup.of(op, a0, b, options.ridge(), options.rtol(), options.atol(), options.maxIter(),
                 options.init());
         LinearOperator a = setup.a();
+        LinearOperator m = options.preconditioner();
         Flattened flatB = setup.flatB();
         Stopping stop = setup.stop();
         Object x = setup.start().x();
@@ -51,7 +56,7 @@ final class Gmres {
             boolean stalled = false;
             while (columns.size() < options.restart() && total < stop.maxIter()) {
                 int j = columns.size();
-                Object w = a.apply(basis.get(j));
+                Object w = a.apply(precondition(op, m, basis.get(j), flatB));
                 total++;
                 if (!checked) {
                     Checks.like(op, "A x", w, flatB);
@@ -92,17 +97,26 @@ final class Gmres {
                 }
                 basis.add(divide(w, next));
             }
-            int m = columns.size();
-            Tensor[] y = new Tensor[m];
-            for (int i = m - 1; i >= 0; i--) {
+            int size = columns.size();
+            Tensor[] y = new Tensor[size];
+            for (int i = size - 1; i >= 0; i--) {
                 Tensor acc = g.get(i);
-                for (int k = i + 1; k < m; k++) {
+                for (int k = i + 1; k < size; k++) {
                     acc = acc.sub(columns.get(k).get(i).mul(y[k]));
                 }
                 y[i] = acc.div(columns.get(i).get(i));
             }
-            for (int i = 0; i < m; i++) {
-                x = TreeMath.axpy(y[i], basis.get(i), x);
+            if (m == null) {
+                for (int i = 0; i < size; i++) {
+                    x = TreeMath.axpy(y[i], basis.get(i), x);
+                }
+            } else if (size > 0) {
+                // one application of M per cycle: x + M (Σ y_i v_i) rather than Σ y_i (M v_i)
+                Object step = Trees.map(basis.get(0), leaf -> leaf.mul(y[0]));
+                for (int i = 1; i < size; i++) {
+                    step = TreeMath.axpy(y[i], basis.get(i), step);
+                }
+                x = TreeMath.add(x, precondition(op, m, step, flatB));
             }
             r = TreeMath.sub(b, a.apply(x));
             rs = Cg.squaredNorm(r);
@@ -111,6 +125,16 @@ final class Gmres {
             }
         }
         return new Solution(x, total, Math.sqrt(rs), stop.met(rs));
+    }
+
+    /** {@code M v}, checked to be shaped like {@code b}; {@code v} itself when there is no preconditioner. */
+    private static Object precondition(String op, LinearOperator m, Object v, Flattened flatB) {
+        if (m == null) {
+            return v;
+        }
+        Object z = m.apply(v);
+        Checks.like(op, "M v", z, flatB);
+        return z;
     }
 
     private static Object divide(Object tree, Tensor s) {

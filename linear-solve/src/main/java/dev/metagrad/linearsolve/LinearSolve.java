@@ -147,7 +147,9 @@ public final class LinearSolve {
      * {@link GmresOptions} for the settings. Each cycle of at most {@code restart} Arnoldi steps builds an
      * orthonormal Krylov basis {@code V} of {@code span(r, A r, A² r, ...)} from {@code r = b − A x} and moves to
      * {@code x + V y} with {@code y = argmin ||β e₁ − H y||} (H the Hessenberg matrix of the steps, β = ||r||);
-     * it stops once {@code ||r||² <= max(rtol² ||b||², atol²)} or after {@code maxIter} steps in all.
+     * it stops once {@code ||r||² <= max(rtol² ||b||², atol²)} or after {@code maxIter} steps in all. With a
+     * {@link GmresOptions#withPreconditioner right preconditioner} {@code M} the steps run on {@code A M} and the
+     * move is {@code x + M V y}; the residual tested and reported is still {@code b − A x}.
      */
     public static LinearSolver solveGmres(GmresOptions options) {
         requireOptions("solveGmres", options);

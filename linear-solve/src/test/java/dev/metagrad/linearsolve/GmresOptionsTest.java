@@ -20,6 +20,15 @@ class GmresOptionsTest {
     }
 
     @Test
+    void thePreconditionerIsOffByDefaultAndSetByItsWither() {
+        LinearOperator m = v -> v;
+        assertThat(GmresOptions.defaults().preconditioner()).isNull();
+        GmresOptions o = GmresOptions.defaults().withPreconditioner(m).withRestart(5).withRtol(1e-3);
+        assertThat(o).isEqualTo(new GmresOptions(0.0, null, 1e-3, 0.0, OptionalInt.empty(), 5, m));
+        assertThat(o.withPreconditioner(null).preconditioner()).isNull();
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertThatThrownBy(() -> GmresOptions.defaults().withRestart(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("GmresOptions: restart must be positive, got -1");

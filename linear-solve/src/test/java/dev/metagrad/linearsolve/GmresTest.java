@@ -76,4 +76,81 @@ class GmresTest {
         assertThatThrownBy(() -> Gmres.solve("solveGmres", null, Tensor.of(1.0), GmresOptions.defaults()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("solveGmres: the operator A is null");
     }
+
+    /** {@code 3I + G/√n} with its columns scaled by 10^-2 ... 10^2: eigenvalues spread over four decades. */
+    private static Tensor badlyScaled(long seed, int n) {
+        return Systems.randomGeneral(seed, n).mul(Tensor.linspace(-2, 2, n).mul(Math.log(10)).exp());
+    }
+
+    /** Jacobi preconditioner {@code M = diag(A)⁻¹}, applied elementwise. */
+    private static LinearOperator inverseDiagonal(Tensor a) {
+        int n = a.shape()[0];
+        double[] d = new double[n];
+        double[][] rows = Systems.rows(a);
+        for (int i = 0; i < n; i++) {
+            d[i] = 1.0 / rows[i][i];
+        }
+        Tensor dinv = Tensor.of(d);
+        return v -> ((Tensor) v).mul(dinv);
+    }
+
+    @Test
+    void aDiagonalPreconditionerOnABadlyScaledSystemNeedsFewerSteps() {
+        int n = 20;
+        Tensor a = badlyScaled(59, n);
+        Tensor xTrue = Systems.randomVector(60, n);
+        Tensor b = a.matmul(xTrue);
+        GmresOptions o = GmresOptions.defaults().withRtol(1e-12).withRestart(10).withMaxIter(2000);
+        Solution plain = Gmres.solve("t", LinearOperators.matrix(a), b, o);
+        Solution pre = Gmres.solve("t", LinearOperators.matrix(a), b, o.withPreconditioner(inverseDiagonal(a)));
+        assertThat(plain.converged()).isTrue();
+        assertThat(pre.converged()).isTrue();
+        assertThat(pre.iterations()).isLessThan(plain.iterations() / 2);
+        assertThat(((Tensor) pre.x()).toDoubleArray()).containsExactly(xTrue.toDoubleArray(), within(1e-7));
+        assertThat(((Tensor) plain.x()).toDoubleArray()).containsExactly(((Tensor) pre.x()).toDoubleArray(), within(1e-7));
+        // the reported residual is that of A x = b, not of the preconditioned system
+        assertThat(pre.residualNorm()).isCloseTo(b.sub(a.matmul((Tensor) pre.x())).norm(2).item(), within(1e-12));
+    }
+
+    @Test
+    void aPreconditionerWithRestartsAndAStartPointReachesTheSameSolution() {
+        int n = 10;
+        Tensor a = badlyScaled(61, n);
+        Tensor xTrue = Systems.randomVector(62, n);
+        Solution s = Gmres.solve("t", LinearOperators.matrix(a), a.matmul(xTrue), GmresOptions.defaults()
+                .withRtol(1e-12).withRestart(3).withInit(Tensor.ones(n)).withPreconditioner(inverseDiagonal(a)));
+        assertThat(s.converged()).isTrue();
+        assertThat(((Tensor) s.x()).toDoubleArray()).containsExactly(xTrue.toDoubleArray(), within(1e-7));
+    }
+
+    @Test
+    void theIdentityPreconditionerGivesTheSameResultAsNone() {
+        Tensor a = Systems.randomGeneral(63, 7);
+        Tensor b = Systems.randomVector(64, 7);
+        GmresOptions o = GmresOptions.defaults().withRtol(1e-10).withRestart(3);
+        Solution none = Gmres.solve("t", LinearOperators.matrix(a), b, o);
+        Solution identity = Gmres.solve("t", LinearOperators.matrix(a), b, o.withPreconditioner(v -> v));
+        assertThat(identity.iterations()).isEqualTo(none.iterations());
+        assertThat(identity.converged()).isEqualTo(none.converged());
+        assertThat(identity.residualNorm()).isCloseTo(none.residualNorm(), within(1e-14));
+        assertThat(((Tensor) identity.x()).toDoubleArray()).containsExactly(((Tensor) none.x()).toDoubleArray(), within(1e-14));
+    }
+
+    @Test
+    void aPreconditionerOfTheWrongShapeIsNamed() {
+        Tensor a = Systems.randomGeneral(65, 3);
+        GmresOptions o = GmresOptions.defaults().withPreconditioner(v -> Tensor.ones(4));
+        assertThatThrownBy(() -> Gmres.solve("solveGmres", LinearOperators.matrix(a), Tensor.of(1, 2, 3), o))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("solveGmres: M v has shape [4] but b has shape [3]");
+    }
+
+    @Test
+    void isDifferentiableThroughAPreconditionedSolve() {
+        Tensor a = badlyScaled(66, 4).requiresGrad(true);
+        Tensor b = Systems.randomVector(67, 4).requiresGrad(true);
+        LinearOperator m = inverseDiagonal(a.detach());
+        GmresOptions o = GmresOptions.defaults().withRtol(1e-13).withRestart(2).withPreconditioner(m);
+        assertThat(GradCheck.gradcheck(in -> (Tensor) Gmres.solve("t", LinearOperators.matrix(in[0]), in[1], o).x(), a, b)).isTrue();
+    }
 }
