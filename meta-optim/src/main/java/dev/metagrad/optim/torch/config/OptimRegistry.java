@@ -10,11 +10,13 @@ import dev.metagrad.optim.torch.SGD;
 import dev.metagrad.optim.torch.lr.CosineAnnealingLR;
 import dev.metagrad.optim.torch.lr.LRScheduler;
 import dev.metagrad.optim.torch.lr.MultiStepLR;
+import dev.metagrad.optim.torch.lr.ReduceLROnPlateau;
 import dev.metagrad.optim.torch.lr.StepLR;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +44,23 @@ import java.util.Set;
  *   <li>scheduler {@code "cos"}: {@code CosineAnnealingLR(optimizer, T_max=max_epoch)}</li>
  * </ul>
  * Names are case-sensitive.
+ *
+ * <p>Schedulers come in two kinds that share one namespace: a {@link SchedulerFactory} builds an
+ * {@link LRScheduler}, stepped once per epoch ({@link #withScheduler}, {@link #createScheduler}); a
+ * {@link PlateauSchedulerFactory} builds a {@link ReduceLROnPlateau}, stepped with a monitored metric
+ * ({@link #withPlateauScheduler}, {@link #createPlateauScheduler}). Keeping them apart keeps both results
+ * statically typed; a loop driven by a config file tells them apart with {@link #plateauSchedulerNames()}:
+ * <pre>{@code
+ * OptimRegistry registry = OptimRegistry.builtIns().withPlateauScheduler("plateau",
+ *         (optimizer, c) -> ReduceLROnPlateau.builder(optimizer).factor(c.lrDecay()).build());
+ * if (registry.plateauSchedulerNames().contains(cfg.scheduler().scheduler())) {
+ *     ReduceLROnPlateau plateau = registry.createPlateauScheduler(optimizer, cfg.scheduler());
+ *     // each epoch: plateau.step(validationLoss)
+ * } else {
+ *     LRScheduler scheduler = registry.createScheduler(optimizer, cfg.scheduler());
+ *     // each epoch: scheduler.step()
+ * }
+ * }</pre>
  */
 public final class OptimRegistry {
     private static final OptimRegistry EMPTY = new OptimRegistry(Map.of(), Map.of());
@@ -55,9 +74,13 @@ public final class OptimRegistry {
             .withScheduler("cos", (optimizer, c) -> new CosineAnnealingLR(optimizer, c.maxEpoch()));
 
     private final Map<String, OptimizerFactory> optimizers;
-    private final Map<String, SchedulerFactory> schedulers;
+    private final Map<String, Scheduler> schedulers;
 
-    private OptimRegistry(Map<String, OptimizerFactory> optimizers, Map<String, SchedulerFactory> schedulers) {
+    /** One registered scheduler: exactly one of the two factories is set. */
+    private record Scheduler(SchedulerFactory perEpoch, PlateauSchedulerFactory onPlateau) {
+    }
+
+    private OptimRegistry(Map<String, OptimizerFactory> optimizers, Map<String, Scheduler> schedulers) {
         this.optimizers = optimizers;
         this.schedulers = schedulers;
     }
@@ -108,24 +131,40 @@ public final class OptimRegistry {
      *                                  replace one)
      */
     public OptimRegistry withScheduler(String name, SchedulerFactory factory) {
-        checkName("withScheduler", name);
         Objects.requireNonNull(factory, "factory");
+        return withSchedulerEntry("withScheduler", name, new Scheduler(factory, null));
+    }
+
+    /**
+     * This registry plus a {@link ReduceLROnPlateau} {@code factory} under {@code name}; build it with
+     * {@link #createPlateauScheduler}. The name space is shared with {@link #withScheduler}.
+     *
+     * @throws IllegalArgumentException when the name is blank or taken by a scheduler of either kind (use
+     *                                  {@link #withoutScheduler} first to replace one)
+     */
+    public OptimRegistry withPlateauScheduler(String name, PlateauSchedulerFactory factory) {
+        Objects.requireNonNull(factory, "factory");
+        return withSchedulerEntry("withPlateauScheduler", name, new Scheduler(null, factory));
+    }
+
+    private OptimRegistry withSchedulerEntry(String op, String name, Scheduler entry) {
+        checkName(op, name);
         if (schedulers.containsKey(name)) {
-            throw new IllegalArgumentException("withScheduler: a scheduler named '" + name + "' is already registered");
+            throw new IllegalArgumentException(op + ": a scheduler named '" + name + "' is already registered");
         }
-        Map<String, SchedulerFactory> copy = new LinkedHashMap<>(schedulers);
-        copy.put(name, factory);
+        Map<String, Scheduler> copy = new LinkedHashMap<>(schedulers);
+        copy.put(name, entry);
         return new OptimRegistry(optimizers, Collections.unmodifiableMap(copy));
     }
 
     /**
-     * This registry without the scheduler {@code name}.
+     * This registry without the scheduler {@code name}, of either kind.
      *
      * @throws IllegalArgumentException when no scheduler has that name
      */
     public OptimRegistry withoutScheduler(String name) {
-        schedulerFactory("withoutScheduler", name);
-        Map<String, SchedulerFactory> copy = new LinkedHashMap<>(schedulers);
+        scheduler("withoutScheduler", name);
+        Map<String, Scheduler> copy = new LinkedHashMap<>(schedulers);
         copy.remove(name);
         return new OptimRegistry(optimizers, Collections.unmodifiableMap(copy));
     }
@@ -135,9 +174,23 @@ public final class OptimRegistry {
         return optimizers.keySet();
     }
 
-    /** The registered scheduler names, in registration order. */
+    /** The registered scheduler names of both kinds, in registration order. */
     public Set<String> schedulerNames() {
         return schedulers.keySet();
+    }
+
+    /**
+     * The names of the registered {@link ReduceLROnPlateau} schedulers (built with {@link #createPlateauScheduler}),
+     * in registration order; the other {@link #schedulerNames()} are built with {@link #createScheduler}.
+     */
+    public Set<String> plateauSchedulerNames() {
+        Set<String> names = new LinkedHashSet<>();
+        schedulers.forEach((name, entry) -> {
+            if (entry.onPlateau() != null) {
+                names.add(name);
+            }
+        });
+        return Collections.unmodifiableSet(names);
     }
 
     /**
@@ -190,22 +243,50 @@ public final class OptimRegistry {
      * {@code create_scheduler(optimizer, cfg)}: the configured scheduler of {@code optimizer}. Like every torch
      * scheduler it takes its initial step when built, and sets each group's {@code initial_lr}.
      *
-     * @throws IllegalArgumentException for an unknown name (listing the registered ones) or settings the scheduler
-     *                                  rejects
+     * @throws IllegalArgumentException for an unknown name (listing the registered ones), the name of a
+     *                                  {@link ReduceLROnPlateau} scheduler (built by {@link #createPlateauScheduler}),
+     *                                  or settings the scheduler rejects
      */
     public LRScheduler createScheduler(Optimizer optimizer, SchedulerConfig config) {
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(config, "config");
-        return schedulerFactory("createScheduler", config.scheduler()).create(optimizer, config);
+        String name = config.scheduler();
+        Scheduler entry = scheduler("createScheduler", name);
+        if (entry.perEpoch() == null) {
+            throw new IllegalArgumentException("createScheduler: scheduler '" + name + "' is a ReduceLROnPlateau, "
+                    + "which steps on a metric rather than once per epoch; build it with createPlateauScheduler");
+        }
+        return entry.perEpoch().create(optimizer, config);
     }
 
-    private SchedulerFactory schedulerFactory(String op, String name) {
-        SchedulerFactory f = schedulers.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException(op + ": scheduler '" + name + "' is not supported; valid schedulers: "
-                    + schedulers.keySet() + " (register others with withScheduler)");
+    /**
+     * The configured {@link ReduceLROnPlateau} of {@code optimizer}, from a factory registered with
+     * {@link #withPlateauScheduler}. Like torch's it takes no initial step: the lrs stay as the optimizer has them
+     * until the first {@code step(metric)}.
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the registered ones), the name of an
+     *                                  {@link LRScheduler} (built by {@link #createScheduler}), or settings the
+     *                                  scheduler rejects
+     */
+    public ReduceLROnPlateau createPlateauScheduler(Optimizer optimizer, SchedulerConfig config) {
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(config, "config");
+        String name = config.scheduler();
+        Scheduler entry = scheduler("createPlateauScheduler", name);
+        if (entry.onPlateau() == null) {
+            throw new IllegalArgumentException("createPlateauScheduler: scheduler '" + name + "' is an LRScheduler, "
+                    + "stepped once per epoch without a metric; build it with createScheduler");
         }
-        return f;
+        return entry.onPlateau().create(optimizer, config);
+    }
+
+    private Scheduler scheduler(String op, String name) {
+        Scheduler entry = schedulers.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException(op + ": scheduler '" + name + "' is not supported; valid schedulers: "
+                    + schedulers.keySet() + " (register others with withScheduler or withPlateauScheduler)");
+        }
+        return entry;
     }
 
     private OptimizerFactory optimizerFactory(String op, String name) {

@@ -9,7 +9,8 @@ import java.util.List;
  * scheduler: {@code "none"} is {@code StepLR(step_size=maxEpoch + 1)} (the lr never changes within maxEpoch
  * epochs), {@code "step"} is {@code MultiStepLR(milestones=steps, gamma=lrDecay)}, {@code "cos"} is
  * {@code CosineAnnealingLR(T_max=maxEpoch)}; a factory registered under another name reads whichever fields it
- * needs.
+ * needs (a {@link PlateauSchedulerFactory}, e.g., may use lrDecay as {@code ReduceLROnPlateau}'s factor; build
+ * those with {@link OptimRegistry#createPlateauScheduler}).
  *
  * @param scheduler the registered name of the scheduler (GraphGym: {@code scheduler}, default {@code "cos"});
  *                  null (GraphGym's {@code None}) means {@code "none"}

@@ -10,8 +10,9 @@ import dev.metagrad.optim.torch.lr.LRScheduler;
  * OptimRegistry registry = OptimRegistry.builtIns().withScheduler("exp",
  *         (optimizer, cfg) -> new ExponentialLR(optimizer, cfg.lrDecay()));
  * }</pre>
- * The result is an {@link LRScheduler}, stepped once per epoch; {@code ReduceLROnPlateau}, which steps on a
- * metric and is not an {@link LRScheduler} here, cannot be registered.
+ * The result is an {@link LRScheduler}, stepped once per epoch. {@code ReduceLROnPlateau}, which steps on a
+ * metric and is not an {@link LRScheduler} here, is registered with a {@link PlateauSchedulerFactory} instead
+ * ({@link OptimRegistry#withPlateauScheduler}).
  */
 @FunctionalInterface
 public interface SchedulerFactory {

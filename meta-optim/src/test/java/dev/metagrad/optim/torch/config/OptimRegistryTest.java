@@ -11,6 +11,7 @@ import dev.metagrad.optim.torch.lr.CosineAnnealingLR;
 import dev.metagrad.optim.torch.lr.ExponentialLR;
 import dev.metagrad.optim.torch.lr.LRScheduler;
 import dev.metagrad.optim.torch.lr.MultiStepLR;
+import dev.metagrad.optim.torch.lr.ReduceLROnPlateau;
 import dev.metagrad.optim.torch.lr.StepLR;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,61 @@ class OptimRegistryTest {
         assertThatThrownBy(() -> OptimRegistry.builtIns().createScheduler(sgd(0.1), SchedulerConfig.defaults().withScheduler("cosine")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("createScheduler: scheduler 'cosine' is not supported; valid schedulers: [none, step, cos] "
-                        + "(register others with withScheduler)");
+                        + "(register others with withScheduler or withPlateauScheduler)");
+        assertThatThrownBy(() -> WITH_PLATEAU.createPlateauScheduler(sgd(0.1), SchedulerConfig.defaults().withScheduler("plato")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("createPlateauScheduler: scheduler 'plato' is not supported; valid schedulers: "
+                        + "[none, step, cos, plateau] (register others with withScheduler or withPlateauScheduler)");
+        assertThatThrownBy(() -> WITH_PLATEAU.createScheduler(sgd(0.1), SchedulerConfig.defaults().withScheduler("plato")))
+                .hasMessageContaining("valid schedulers: [none, step, cos, plateau]");
+    }
+
+    /** GraphGym's built-ins plus ReduceLROnPlateau with {@code factor = lrDecay} and no patience. */
+    private static final OptimRegistry WITH_PLATEAU = OptimRegistry.builtIns().withPlateauScheduler("plateau",
+            (optimizer, c) -> ReduceLROnPlateau.builder(optimizer).factor(c.lrDecay()).patience(0).build());
+
+    @Test
+    void aPlateauSchedulerIsRegisteredAndBuiltFromTheConfig() {
+        assertThat(WITH_PLATEAU.schedulerNames()).containsExactly("none", "step", "cos", "plateau");
+        assertThat(WITH_PLATEAU.plateauSchedulerNames()).containsExactly("plateau");
+        assertThat(OptimRegistry.builtIns().plateauSchedulerNames()).isEmpty();
+        Optimizer opt = sgd(1.0);
+        ReduceLROnPlateau s = WITH_PLATEAU.createPlateauScheduler(opt, SchedulerConfig.defaults().withScheduler("plateau").withLrDecay(0.5));
+        assertThat(s.optimizer()).isSameAs(opt);
+        assertThat(s.stateDict()).containsEntry("factor", 0.5).containsEntry("patience", 0L);
+        // no initial step; 3.0 is the first best, 4.0 is one bad epoch > patience 0: lr·0.5; 2.0 improves
+        assertThat(s.getLastLr()).containsExactly(1.0);
+        s.step(3.0);
+        assertThat(opt.paramGroups().get(0).lr()).isEqualTo(1.0);
+        s.step(4.0);
+        assertThat(opt.paramGroups().get(0).lr()).isEqualTo(0.5);
+        s.step(2.0);
+        assertThat(s.getLastLr()).containsExactly(0.5);
+        assertThat(s.lastEpoch()).isEqualTo(3);
+    }
+
+    @Test
+    void theTwoKindsShareOneNamespaceAndAreNotMixedUp() {
+        assertThatThrownBy(() -> WITH_PLATEAU.createScheduler(sgd(0.1), SchedulerConfig.defaults().withScheduler("plateau")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("createScheduler: scheduler 'plateau' is a ReduceLROnPlateau, which steps on a metric rather "
+                        + "than once per epoch; build it with createPlateauScheduler");
+        assertThatThrownBy(() -> WITH_PLATEAU.createPlateauScheduler(sgd(0.1), SchedulerConfig.defaults().withScheduler("cos")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("createPlateauScheduler: scheduler 'cos' is an LRScheduler, stepped once per epoch without a "
+                        + "metric; build it with createScheduler");
+        assertThatThrownBy(() -> WITH_PLATEAU.withPlateauScheduler("cos", (o, c) -> null))
+                .hasMessage("withPlateauScheduler: a scheduler named 'cos' is already registered");
+        assertThatThrownBy(() -> WITH_PLATEAU.withScheduler("plateau", (o, c) -> null))
+                .hasMessage("withScheduler: a scheduler named 'plateau' is already registered");
+        assertThatThrownBy(() -> WITH_PLATEAU.withPlateauScheduler(" ", (o, c) -> null))
+                .hasMessageContaining("withPlateauScheduler: name must be non-blank");
+        assertThatThrownBy(() -> WITH_PLATEAU.withPlateauScheduler("p2", null)).isInstanceOf(NullPointerException.class);
+        OptimRegistry without = WITH_PLATEAU.withoutScheduler("plateau");
+        assertThat(without.schedulerNames()).containsExactly("none", "step", "cos");
+        assertThat(without.plateauSchedulerNames()).isEmpty();
+        assertThat(WITH_PLATEAU.plateauSchedulerNames()).containsExactly("plateau");
+        assertThat(WITH_PLATEAU).hasToString("OptimRegistry(optimizers=[adam, sgd], schedulers=[none, step, cos, plateau])");
     }
 
     @Test
