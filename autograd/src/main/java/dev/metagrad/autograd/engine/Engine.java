@@ -6,11 +6,9 @@ import dev.metagrad.autograd.Tensor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reverse-mode differentiation over the recorded graph, with torch.autograd semantics. Gradients are
@@ -79,7 +77,7 @@ public final class Engine {
             // nodes instead would install an identity hash in every node of a fresh graph (each lookup of
             // a link), which cost about a tenth of a second-order MAML step.
             boolean[] nodeTargets = new boolean[order.size()];
-            Set<Tensor> leafTargets = Collections.newSetFromMap(new IdentityHashMap<>());
+            LeafTargets leafTargets = new LeafTargets();
             if (inputs != null) {
                 for (int i = 0; i < inputs.length; i++) {
                     Tensor in = inputs[i];
@@ -299,7 +297,7 @@ public final class Engine {
      * Whether each node, by topological position, is on a path to a target, computed bottom-up over the
      * post-order (every input of a node comes before it, so its flags are final when the node is reached).
      */
-    private static boolean[] neededNodes(List<Node> order, Pass pass, boolean[] nodeTargets, Set<Tensor> leafTargets) {
+    private static boolean[] neededNodes(List<Node> order, Pass pass, boolean[] nodeTargets, LeafTargets leafTargets) {
         boolean[] needed = new boolean[order.size()];
         for (int p = 0; p < needed.length; p++) {
             for (Object link : order.get(p).links()) {
