@@ -12,6 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>B is packed in strips of {@code NR = 2} vectors of columns, each strip {@code kc x NR} contiguous, and
  * a 4-row by 2-vector tile of the output stays in 8 vector registers for a whole {@code KC}-deep pass.
+ * A last strip at most one vector wide runs a 4-row by 1-vector tile instead of a padded 2-vector one.
  * Accumulation is {@code c = c + a * b} per {@code k}, in increasing {@code k}, with separate multiply and
  * add (never {@code fma}), so results are bit-for-bit those of the scalar kernels.
  */
