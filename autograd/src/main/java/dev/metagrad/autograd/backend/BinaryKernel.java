@@ -171,4 +171,36 @@ public enum BinaryKernel {
             }
         }
     }
+
+    /**
+     * {@code out[r m + j] = f(x[r m + j], y[j])} for {@code x} of {@code n} elements and a trailing operand
+     * {@code y} of {@code m} (a bias row broadcast over the leading dims), row by row: no per-element
+     * {@code i % m} and, for the hot kernels, no megamorphic call.
+     */
+    public void trailing(double[] x, double[] y, double[] out, int n, int m) {
+        for (int base = 0; base < n; base += m) {
+            switch (this) {
+                case ADD -> {
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] + y[j];
+                    }
+                }
+                case SUB -> {
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] - y[j];
+                    }
+                }
+                case MUL -> {
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = x[base + j] * y[j];
+                    }
+                }
+                default -> {
+                    for (int j = 0; j < m; j++) {
+                        out[base + j] = apply(x[base + j], y[j]);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -141,10 +141,7 @@ public final class CpuBackend implements Backend {
                 out[i] = kernel.apply(c, ys[i]);
             }
         } else if (xs.length == n && isTrailing(y.shape(), outShape)) {
-            int m = ys.length;
-            for (int i = 0; i < n; i++) {
-                out[i] = kernel.apply(xs[i], ys[i % m]);
-            }
+            kernel.trailing(xs, ys, out, n, ys.length);
         } else {
             int[] ox = offsets(outShape, broadcastStrides(x.shape(), outShape), 0);
             int[] oy = offsets(outShape, broadcastStrides(y.shape(), outShape), 0);
@@ -307,12 +304,38 @@ public final class CpuBackend implements Backend {
     @Override
     public Tensor gatherStrided(Tensor x, int[] outShape, int[] strides, int offset) {
         double[] xs = d(x);
+        int rank = outShape.length;
+        if (rank > 0 && (strides[rank - 1] == 0 || strides[rank - 1] == 1)) {
+            // expand of a bias or a scalar, or a slice of whole rows: copy or fill a row at a time
+            // instead of building a per-element offset table
+            return wrap(gatherRows(xs, outShape, strides, offset), x.dtype(), outShape);
+        }
         int[] off = offsets(outShape, strides, offset);
         double[] out = new double[off.length];
         for (int i = 0; i < off.length; i++) {
             out[i] = xs[off[i]];
         }
         return wrap(out, x.dtype(), outShape);
+    }
+
+    /** {@link #gatherStrided} for an innermost stride of 0 (fill) or 1 (copy), row by row. */
+    private static double[] gatherRows(double[] xs, int[] outShape, int[] strides, int offset) {
+        int rank = outShape.length;
+        int inner = outShape[rank - 1];
+        double[] out = new double[Shape.numel(outShape)];
+        if (inner == 0 || out.length == 0) {
+            return out;
+        }
+        int[] rowStarts = offsets(Arrays.copyOf(outShape, rank - 1), Arrays.copyOf(strides, rank - 1), offset);
+        boolean fill = strides[rank - 1] == 0;
+        for (int r = 0; r < rowStarts.length; r++) {
+            if (fill) {
+                Arrays.fill(out, r * inner, (r + 1) * inner, xs[rowStarts[r]]);
+            } else {
+                System.arraycopy(xs, rowStarts[r], out, r * inner, inner);
+            }
+        }
+        return out;
     }
 
     @Override

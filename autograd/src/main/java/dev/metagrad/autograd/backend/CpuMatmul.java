@@ -204,8 +204,15 @@ final class CpuMatmul {
             for (int q = 0; q < k; q++) {
                 double av = a[ao + i * ars + q * acs];
                 int brow = bo + q * brs;
-                for (int j = 0; j < n; j++) {
-                    out[orow + j] += av * b[brow + j * bcs];
+                if (bcs == 1) {
+                    // rows of B contiguous (always when k = 1: MAML's outer products): a plain unrolled loop
+                    for (int j = 0; j < n; j++) {
+                        out[orow + j] += av * b[brow + j];
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        out[orow + j] += av * b[brow + j * bcs];
+                    }
                 }
             }
         }
@@ -350,8 +357,15 @@ final class CpuMatmul {
             for (int q = 0; q < k; q++) {
                 float av = a[ao + i * ars + q * acs];
                 int brow = bo + q * brs;
-                for (int j = 0; j < n; j++) {
-                    out[orow + j] += av * b[brow + j * bcs];
+                if (bcs == 1) {
+                    // rows of B contiguous (always when k = 1: MAML's outer products): a plain unrolled loop
+                    for (int j = 0; j < n; j++) {
+                        out[orow + j] += av * b[brow + j];
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        out[orow + j] += av * b[brow + j * bcs];
+                    }
                 }
             }
         }

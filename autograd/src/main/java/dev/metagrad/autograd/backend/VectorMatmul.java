@@ -12,6 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>B is packed in strips of {@code NR = 2} vectors of columns, each strip {@code kc x NR} contiguous, and
  * a 4-row by 2-vector tile of the output stays in 8 vector registers for a whole {@code KC}-deep pass.
+ * A last strip at most one vector wide runs a 4-row by 1-vector tile instead of a padded 2-vector one.
  * Accumulation is {@code c = c + a * b} per {@code k}, in increasing {@code k}, with separate multiply and
  * add (never {@code fma}), so results are bit-for-bit those of the scalar kernels.
  */
@@ -60,6 +61,10 @@ final class VectorMatmul {
                     int bs = s * kc;
                     int o = oo + jc + s;
                     int i = 0;
+                    if (w <= DL) {
+                        narrowStrip(a, ao + pc * acs, ars, acs, panel, bs, kc, out, o, n, m, w, tile);
+                        continue;
+                    }
                     for (; i + MR <= m; i += MR) {
                         int ai = ao + i * ars + pc * acs;
                         if (w == NR64) {
@@ -174,6 +179,79 @@ final class VectorMatmul {
         c01.intoArray(c, c0 + DL);
     }
 
+    /**
+     * A strip at most one vector wide (the last strip of {@code n = 40} with 8-lane doubles): only its first
+     * packed vector is computed, instead of a padded two-vector strip. Same per-element sums as kernel4.
+     */
+    private static void narrowStrip(double[] a, int a0, int ars, int acs, double[] panel, int bs, int kc, double[] out,
+                                    int o, int n, int m, int w, double[] tile) {
+        int i = 0;
+        for (; i + MR <= m; i += MR) {
+            int ai = a0 + i * ars;
+            if (w == DL) {
+                kernel4n(a, ai, ars, acs, panel, bs, kc, out, o + i * n, n);
+            } else {
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(out, o + (i + r) * n, tile, r * DL, w);
+                }
+                kernel4n(a, ai, ars, acs, panel, bs, kc, tile, 0, DL);
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(tile, r * DL, out, o + (i + r) * n, w);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            int ai = a0 + i * ars;
+            if (w == DL) {
+                kernel1n(a, ai, acs, panel, bs, kc, out, o + i * n);
+            } else {
+                System.arraycopy(out, o + i * n, tile, 0, w);
+                kernel1n(a, ai, acs, panel, bs, kc, tile, 0);
+                System.arraycopy(tile, 0, out, o + i * n, w);
+            }
+        }
+    }
+
+    /** {@link #kernel4} on one vector of columns (4 x 1 register tile). */
+    private static void kernel4n(double[] a, int a0, int ars, int acs, double[] panel, int b0, int kc, double[] c,
+                                 int c0, int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(D, c, c0);
+        DoubleVector c10 = DoubleVector.fromArray(D, c, c1);
+        DoubleVector c20 = DoubleVector.fromArray(D, c, c2);
+        DoubleVector c30 = DoubleVector.fromArray(D, c, c3);
+        int p = a0;
+        int bq = b0;
+        for (int q = 0; q < kc; q++) {
+            DoubleVector x0 = DoubleVector.fromArray(D, panel, bq);
+            c00 = c00.add(DoubleVector.broadcast(D, a[p]).mul(x0));
+            c10 = c10.add(DoubleVector.broadcast(D, a[p + ars]).mul(x0));
+            c20 = c20.add(DoubleVector.broadcast(D, a[p + 2 * ars]).mul(x0));
+            c30 = c30.add(DoubleVector.broadcast(D, a[p + 3 * ars]).mul(x0));
+            p += acs;
+            bq += NR64;
+        }
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c1);
+        c20.intoArray(c, c2);
+        c30.intoArray(c, c3);
+    }
+
+    /** {@link #kernel1} on one vector of columns. */
+    private static void kernel1n(double[] a, int a0, int acs, double[] panel, int b0, int kc, double[] c, int c0) {
+        DoubleVector c00 = DoubleVector.fromArray(D, c, c0);
+        int p = a0;
+        int bq = b0;
+        for (int q = 0; q < kc; q++) {
+            c00 = c00.add(DoubleVector.broadcast(D, a[p]).mul(DoubleVector.fromArray(D, panel, bq)));
+            p += acs;
+            bq += NR64;
+        }
+        c00.intoArray(c, c0);
+    }
+
     // ------------------------------------------------------------------------------------------------
     // float32: the same code over FloatVector
 
@@ -191,6 +269,10 @@ final class VectorMatmul {
                     int bs = s * kc;
                     int o = oo + jc + s;
                     int i = 0;
+                    if (w <= FL) {
+                        narrowStrip(a, ao + pc * acs, ars, acs, panel, bs, kc, out, o, n, m, w, tile);
+                        continue;
+                    }
                     for (; i + MR <= m; i += MR) {
                         int ai = ao + i * ars + pc * acs;
                         if (w == NR32) {
@@ -297,5 +379,78 @@ final class VectorMatmul {
         }
         c00.intoArray(c, c0);
         c01.intoArray(c, c0 + FL);
+    }
+
+    /**
+     * A strip at most one vector wide (the last strip of {@code n = 40} with 8-lane doubles): only its first
+     * packed vector is computed, instead of a padded two-vector strip. Same per-element sums as kernel4.
+     */
+    private static void narrowStrip(float[] a, int a0, int ars, int acs, float[] panel, int bs, int kc, float[] out,
+                                    int o, int n, int m, int w, float[] tile) {
+        int i = 0;
+        for (; i + MR <= m; i += MR) {
+            int ai = a0 + i * ars;
+            if (w == FL) {
+                kernel4n(a, ai, ars, acs, panel, bs, kc, out, o + i * n, n);
+            } else {
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(out, o + (i + r) * n, tile, r * FL, w);
+                }
+                kernel4n(a, ai, ars, acs, panel, bs, kc, tile, 0, FL);
+                for (int r = 0; r < MR; r++) {
+                    System.arraycopy(tile, r * FL, out, o + (i + r) * n, w);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            int ai = a0 + i * ars;
+            if (w == FL) {
+                kernel1n(a, ai, acs, panel, bs, kc, out, o + i * n);
+            } else {
+                System.arraycopy(out, o + i * n, tile, 0, w);
+                kernel1n(a, ai, acs, panel, bs, kc, tile, 0);
+                System.arraycopy(tile, 0, out, o + i * n, w);
+            }
+        }
+    }
+
+    /** {@link #kernel4} on one vector of columns (4 x 1 register tile). */
+    private static void kernel4n(float[] a, int a0, int ars, int acs, float[] panel, int b0, int kc, float[] c, int c0,
+                                 int ldc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
+        FloatVector c00 = FloatVector.fromArray(F, c, c0);
+        FloatVector c10 = FloatVector.fromArray(F, c, c1);
+        FloatVector c20 = FloatVector.fromArray(F, c, c2);
+        FloatVector c30 = FloatVector.fromArray(F, c, c3);
+        int p = a0;
+        int bq = b0;
+        for (int q = 0; q < kc; q++) {
+            FloatVector x0 = FloatVector.fromArray(F, panel, bq);
+            c00 = c00.add(FloatVector.broadcast(F, a[p]).mul(x0));
+            c10 = c10.add(FloatVector.broadcast(F, a[p + ars]).mul(x0));
+            c20 = c20.add(FloatVector.broadcast(F, a[p + 2 * ars]).mul(x0));
+            c30 = c30.add(FloatVector.broadcast(F, a[p + 3 * ars]).mul(x0));
+            p += acs;
+            bq += NR32;
+        }
+        c00.intoArray(c, c0);
+        c10.intoArray(c, c1);
+        c20.intoArray(c, c2);
+        c30.intoArray(c, c3);
+    }
+
+    /** {@link #kernel1} on one vector of columns. */
+    private static void kernel1n(float[] a, int a0, int acs, float[] panel, int b0, int kc, float[] c, int c0) {
+        FloatVector c00 = FloatVector.fromArray(F, c, c0);
+        int p = a0;
+        int bq = b0;
+        for (int q = 0; q < kc; q++) {
+            c00 = c00.add(FloatVector.broadcast(F, a[p]).mul(FloatVector.fromArray(F, panel, bq)));
+            p += acs;
+            bq += NR32;
+        }
+        c00.intoArray(c, c0);
     }
 }

@@ -6,11 +6,9 @@ import dev.metagrad.autograd.Tensor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reverse-mode differentiation over the recorded graph, with torch.autograd semantics. Gradients are
@@ -74,12 +72,12 @@ public final class Engine {
                 }
             }
 
-            List<Node> order = topologicalOrder(roots, pass);
+            List<Node> order = topologicalOrder(roots, pass, shallowestTarget(inputs));
             // targets by kind: nodes flagged by topological position, leaves in an identity set. Hashing
             // nodes instead would install an identity hash in every node of a fresh graph (each lookup of
             // a link), which cost about a tenth of a second-order MAML step.
             boolean[] nodeTargets = new boolean[order.size()];
-            Set<Tensor> leafTargets = Collections.newSetFromMap(new IdentityHashMap<>());
+            LeafTargets leafTargets = new LeafTargets();
             if (inputs != null) {
                 for (int i = 0; i < inputs.length; i++) {
                     Tensor in = inputs[i];
@@ -146,9 +144,14 @@ public final class Engine {
                     if (leaf != null && !leaf.requiresGrad()) {
                         continue;
                     }
+                    int inSlot = inNode == null ? -1 : pass.position(inNode);
+                    if (inNode != null && inSlot < 0) {
+                        // behind every target (see shallowestTarget): not walked, and no gradient is due there
+                        continue;
+                    }
                     boolean target = inputs == null ? leaf != null
-                            : leaf != null ? leafTargets.contains(leaf) : nodeTargets[pass.position(inNode)];
-                    if (!target && (leaf != null || (needed != null && !needed[pass.position(inNode)]))) {
+                            : leaf != null ? leafTargets.contains(leaf) : nodeTargets[inSlot];
+                    if (!target && (leaf != null || (needed != null && !needed[inSlot]))) {
                         continue;
                     }
                     int[] shape = inNode != null ? inNode.shape() : null;
@@ -255,6 +258,35 @@ public final class Engine {
      * @param pass records every visited node's position in the returned order
      */
     static List<Node> topologicalOrder(List<Node> roots, Pass pass) {
+        return topologicalOrder(roots, pass, 0);
+    }
+
+    /**
+     * The smallest {@link Node#depth} of the requested inputs when all of them are produced tensors, else 0.
+     * A node shallower than every target depends on none of them, and neither do its inputs, so no gradient
+     * for a target flows through it: the walk need not enter it. (Inner steps of an unrolled optimisation
+     * ask for the latest parameters; without this each step would walk the whole history behind them.)
+     */
+    private static int shallowestTarget(Tensor[] inputs) {
+        if (inputs == null || inputs.length == 0) {
+            return 0;
+        }
+        int min = Integer.MAX_VALUE;
+        for (Tensor in : inputs) {
+            Node node = in.gradFn();
+            if (node == null) {
+                return 0;
+            }
+            min = Math.min(min, node.depth);
+        }
+        return min;
+    }
+
+    /**
+     * As {@link #topologicalOrder(List, Pass)}, not entering nodes shallower than {@code minDepth} (roots
+     * are always visited); nodes not entered have no position ({@link Pass#position} -1).
+     */
+    static List<Node> topologicalOrder(List<Node> roots, Pass pass, int minDepth) {
         List<Node> order = new ArrayList<>();
         // explicit DFS stack of (node, index of the next input to visit); plain arrays, no boxed cursors
         Node[] stack = new Node[16];
@@ -272,7 +304,7 @@ public final class Engine {
                 Object[] links = node.links();
                 Node next = null;
                 while (i < links.length) {
-                    if (links[i++] instanceof Node in && pass.visit(in)) {
+                    if (links[i++] instanceof Node in && in.depth >= minDepth && pass.visit(in)) {
                         next = in;
                         break;
                     }
@@ -299,14 +331,14 @@ public final class Engine {
      * Whether each node, by topological position, is on a path to a target, computed bottom-up over the
      * post-order (every input of a node comes before it, so its flags are final when the node is reached).
      */
-    private static boolean[] neededNodes(List<Node> order, Pass pass, boolean[] nodeTargets, Set<Tensor> leafTargets) {
+    private static boolean[] neededNodes(List<Node> order, Pass pass, boolean[] nodeTargets, LeafTargets leafTargets) {
         boolean[] needed = new boolean[order.size()];
         for (int p = 0; p < needed.length; p++) {
             for (Object link : order.get(p).links()) {
                 boolean hit;
                 if (link instanceof Node in) {
                     int q = pass.position(in);
-                    hit = nodeTargets[q] || needed[q];
+                    hit = q >= 0 && (nodeTargets[q] || needed[q]);
                 } else {
                     hit = link instanceof Tensor leaf && leaf.requiresGrad() && leafTargets.contains(leaf);
                 }

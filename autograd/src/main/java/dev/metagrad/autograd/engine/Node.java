@@ -33,6 +33,11 @@ public final class Node {
     volatile Object owner;
     /** Position in the owner's topological order (-1 while being visited). */
     int position;
+    /**
+     * Longest path from a leaf: 1 + the largest depth of the input nodes (1 with none). A node depends on
+     * another only if its depth is larger, which lets a pass skip the history behind its targets.
+     */
+    final int depth;
 
     static final AtomicReferenceFieldUpdater<Node, Object> OWNER =
             AtomicReferenceFieldUpdater.newUpdater(Node.class, Object.class, "owner");
@@ -41,12 +46,18 @@ public final class Node {
         this.name = name;
         this.shape = shape;
         this.links = new Object[inputs.length];
+        int deepest = 0;
         for (int i = 0; i < inputs.length; i++) {
             Tensor in = inputs[i];
             if (in != null) {
-                links[i] = in.gradFn() != null ? in.gradFn() : in.requiresGrad() ? in : null;
+                Node producer = in.gradFn();
+                links[i] = producer != null ? producer : in.requiresGrad() ? in : null;
+                if (producer != null && producer.depth > deepest) {
+                    deepest = producer.depth;
+                }
             }
         }
+        this.depth = deepest + 1;
         this.backward = backward;
     }
 

@@ -213,6 +213,18 @@ class CpuBackendTest {
     }
 
     @Test
+    void gatherStridedCopiesOrFillsWholeRows() {
+        Tensor x = Tensor.arange(6);
+        // rows of a slice (inner stride 1), a bias row expanded over rows, a column expanded over columns
+        assertThat(B.gatherStrided(x, new int[] {2, 2}, new int[] {3, 1}, 1).toDoubleArray()).containsExactly(1, 2, 4, 5);
+        assertThat(B.gatherStrided(x, new int[] {2, 3}, new int[] {0, 1}, 0).toDoubleArray())
+                .containsExactly(0, 1, 2, 0, 1, 2);
+        assertThat(B.gatherStrided(x, new int[] {2, 3}, new int[] {1, 0}, 2).toDoubleArray())
+                .containsExactly(2, 2, 2, 3, 3, 3);
+        assertThat(B.gatherStrided(x, new int[] {2, 0}, new int[] {1, 0}, 0).toDoubleArray()).isEmpty();
+    }
+
+    @Test
     void scatterStridedAccumulatesOverlapsAndFillsTheRest() {
         // two windows of 2 with step 1 over 3 slots: slot 1 receives 2 + 3
         Tensor r = B.scatterStrided(Tensor.of(new double[] {1, 2, 3, 4}, 2, 2), new int[] {3}, new int[] {1, 1}, 0, 0.0);

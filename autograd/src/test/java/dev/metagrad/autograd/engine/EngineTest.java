@@ -126,6 +126,51 @@ class EngineTest {
     }
 
     @Test
+    void nodeDepthIsTheLongestPathFromALeaf() {
+        Tensor x = Tensor.of(1.0).requiresGrad(true);
+        Tensor a = x.exp();
+        Tensor b = a.mul(2.0).mul(3.0);
+        Tensor c = a.add(b);
+        assertThat(a.gradFn().depth).isEqualTo(1);
+        assertThat(b.gradFn().depth).isEqualTo(3);
+        assertThat(c.gradFn().depth).isEqualTo(4);
+    }
+
+    @Test
+    void theWalkDoesNotEnterNodesShallowerThanTheTargets() {
+        Tensor x = Tensor.of(1.0).requiresGrad(true);
+        Tensor history = x.exp().mul(2.0).tanh();
+        Tensor target = history.mul(3.0);
+        Tensor loss = target.square().add(x.exp());
+        Pass pass = new Pass();
+        List<Node> order = Engine.topologicalOrder(List.of(loss.gradFn()), pass, target.gradFn().depth);
+        pass.finish();
+        // the final add, square and the target; the history (depths 1-3) and the second exp (1) are not entered
+        assertThat(order).contains(target.gradFn(), loss.gradFn()).doesNotContain(history.gradFn());
+        assertThat(order).hasSize(3);
+    }
+
+    @Test
+    void gradientsForProducedInputsIncludePathsThroughOtherTargets() {
+        // a = 2x, b = a^2, y = a b + b: dy/db = a + 1 = 7, dy/da = b + dy/db * 2a = 36 + 7 * 12 = 120 at x = 3
+        Tensor x = Tensor.of(3.0).requiresGrad(true);
+        Tensor a = x.mul(2.0);
+        Tensor b = a.mul(a);
+        Tensor y = a.mul(b).add(b);
+        Tensor[] g = Autograd.gradOf(y).inputs(a, b).compute();
+        assertThat(g[0].item()).isEqualTo(120.0);
+        assertThat(g[1].item()).isEqualTo(7.0);
+        // and through a long history behind the targets, which the walk skips
+        Tensor deep = x;
+        for (int i = 0; i < 50; i++) {
+            deep = deep.mul(1.0);
+        }
+        Tensor p = deep.mul(2.0);
+        Tensor q = p.square().add(x.mul(5.0));
+        assertThat(Autograd.gradOf(q).inputs(p).compute()[0].item()).isEqualTo(12.0);
+    }
+
+    @Test
     void aVeryDeepGraphDoesNotOverflowTheStack() {
         Tensor x = Tensor.of(1.0).requiresGrad(true);
         Tensor y = x;
