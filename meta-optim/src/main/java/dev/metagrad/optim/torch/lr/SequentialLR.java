@@ -22,8 +22,7 @@ import java.util.Objects;
  * {@code getLr()}: LambdaLR gives base·λ(0), MultiplicativeLR lr·λ(0)), otherwise child idx steps. No
  * warning at a milestone (torch 2.x). {@link #baseLrs()} is the first child's.
  */
-public final class SequentialLR extends LRScheduler {
-    private final List<LRScheduler> schedulers;
+public final class SequentialLR extends CompositeScheduler {
     private List<Integer> milestones;
 
     /**
@@ -34,8 +33,7 @@ public final class SequentialLR extends LRScheduler {
      *                                  (torch's messages), or the milestones decrease; nothing changed then
      */
     public SequentialLR(Optimizer optimizer, List<? extends LRScheduler> schedulers, List<Integer> milestones) {
-        super(Objects.requireNonNull(optimizer, "optimizer"));
-        ChainedScheduler.checkedOptimizer("SequentialLR", schedulers, optimizer);
+        super("SequentialLR", schedulers, Objects.requireNonNull(optimizer, "optimizer"));
         Objects.requireNonNull(milestones, "milestones");
         if (milestones.size() != schedulers.size() - 1) {
             throw new IllegalArgumentException("Sequential Schedulers expects number of schedulers provided to be one "
@@ -55,7 +53,6 @@ public final class SequentialLR extends LRScheduler {
                         + "construct the child schedulers on this optimizer first");
             }
         }
-        this.schedulers = List.copyOf(schedulers);
         this.milestones = List.copyOf(milestones);
         setLastEpoch(0);
 
@@ -66,32 +63,13 @@ public final class SequentialLR extends LRScheduler {
                 g.setFromScheduler("lr", g.getDouble("initial_lr"));
             }
             undoInitialStep();
-            this.schedulers.get(0).initialStep();
+            schedulers().get(0).initialStep();
         } catch (RuntimeException e) {
-            restoreChildren(saved);
+            restoreChildren(saved, saved.size());
             before.restore();
             throw e;
         }
-        setLastLr(this.schedulers.get(0).getLastLr());
-    }
-
-    private List<Map<String, Object>> childStates() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (LRScheduler s : schedulers) {
-            out.add(s.stateDict());
-        }
-        return out;
-    }
-
-    private void restoreChildren(List<Map<String, Object>> saved) {
-        for (int i = 0; i < schedulers.size(); i++) {
-            schedulers.get(i).loadStateDict(saved.get(i));
-        }
-    }
-
-    /** The child schedulers, in order. */
-    public List<LRScheduler> schedulers() {
-        return schedulers;
+        setLastLr(schedulers().get(0).getLastLr());
     }
 
     /** The milestones. */
@@ -107,7 +85,7 @@ public final class SequentialLR extends LRScheduler {
     public void step() {
         int next = lastEpoch() + 1;
         int idx = bisectRight(milestones, next);
-        LRScheduler child = schedulers.get(idx);
+        LRScheduler child = schedulers().get(idx);
         if (idx > 0 && milestones.get(idx - 1) == next) {
             child.updateLr(0);
         } else {
@@ -131,34 +109,6 @@ public final class SequentialLR extends LRScheduler {
         return lo;
     }
 
-    /** torch's base {@code _initial_step} on a SequentialLR: one {@link #step()} (when nested as a first child). */
-    @Override
-    void initialStep() {
-        step();
-    }
-
-    /** torch's {@code recursive_undo}: undoes the children's initial steps, not its own. */
-    @Override
-    void undoInitialStep() {
-        schedulers.forEach(LRScheduler::undoInitialStep);
-    }
-
-    /**
-     * SequentialLR has no learning-rate formula of its own (torch raises {@code NotImplementedError}); reached
-     * only when an enclosing SequentialLR tries to restart it at a milestone.
-     */
-    @Override
-    protected double[] getLr() {
-        throw new UnsupportedOperationException("SequentialLR has no get_lr of its own, so an enclosing SequentialLR "
-                + "cannot restart it at a milestone");
-    }
-
-    /** The first child's base lrs. */
-    @Override
-    public List<Double> baseLrs() {
-        return schedulers.get(0).baseLrs();
-    }
-
     /** {@code {"_milestones", "last_epoch", "_last_lr", "_schedulers": [child state dicts]}}, as torch. */
     @Override
     public Map<String, Object> stateDict() {
@@ -168,24 +118,18 @@ public final class SequentialLR extends LRScheduler {
         s.put("_milestones", ms);
         s.put("last_epoch", (long) lastEpoch());
         s.put("_last_lr", getLastLr());
-        List<Object> children = new ArrayList<>();
-        schedulers.forEach(c -> children.add(c.stateDict()));
-        s.put("_schedulers", children);
+        putChildStates(s);
         return s;
     }
 
     @Override
     public void loadStateDict(Map<String, ?> state) {
         StateReader r = new StateReader("SequentialLR", state);
-        // the children load first: when one rejects its entry nothing else has been assigned yet
-        List<?> children = r.readList("_schedulers");
-        if (children != null) {
-            r.then(ChainedScheduler.loadChildren(r, schedulers, children));
-        }
+        readChildStates(r);
         List<?> ms = r.readList("_milestones");
         if (ms != null) {
-            if (ms.size() != schedulers.size() - 1) {
-                throw r.error("_milestones", "must have " + (schedulers.size() - 1) + " entries, got " + ms.size());
+            if (ms.size() != schedulers().size() - 1) {
+                throw r.error("_milestones", "must have " + (schedulers().size() - 1) + " entries, got " + ms.size());
             }
             List<Integer> parsed = new ArrayList<>();
             for (int i = 0; i < ms.size(); i++) {
